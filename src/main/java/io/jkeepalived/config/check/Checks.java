@@ -1,0 +1,28 @@
+package io.jkeepalived.config.check;
+
+import io.jkeepalived.config.parse.Block;
+import java.util.List;
+
+/** The validation of a whole configuration: every area's check, in order. */
+public final class Checks {
+
+    private Checks() {
+    }
+
+    /**
+     * In keepalived's order: global settings first (other areas inherit from them), then what
+     * instances refer to (scripts, files, processes, BFD, static tracking), then the instances
+     * and groups, then LVS, and last the script security verdict over every script kept.
+     */
+    public static final List<Check> ALL = List.of(
+            new VrrpCheck(),
+            new ScriptSecurityCheck());
+
+    public static Block run(Block root, CheckContext ctx) {
+        Block b = root;
+        for (Check c : ALL) {
+            b = c.apply(b, ctx);
+        }
+        return b;
+    }
+}

@@ -1,0 +1,194 @@
+package io.jkeepalived.config.parse;
+
+import io.jkeepalived.config.SourcePos;
+import io.jkeepalived.config.schema.BlockSpec;
+import io.jkeepalived.config.schema.Keyword;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A parsed block: its kind, the arguments on its opening line (the "head": a vrrp_instance's
+ * name, a virtual_server's address), and the settings inside it in the order written. Immutable;
+ * validation derives corrected copies with {@link #with} and {@link #without}.
+ *
+ * <p>For a keyword that may appear once, the last occurrence wins, as in keepalived; list blocks
+ * accumulate; nested blocks are kept one per occurrence.
+ */
+public final class Block {
+
+    private final BlockSpec spec;
+    private final Object head;
+    private final SourcePos pos;
+    private final List<Setting> settings;
+
+    public Block(BlockSpec spec, Object head, SourcePos pos, List<Setting> settings) {
+        this.spec = spec;
+        this.head = head;
+        this.pos = pos;
+        this.settings = List.copyOf(settings);
+    }
+
+    public BlockSpec spec() {
+        return spec;
+    }
+
+    /** The parsed arguments of the block's opening line, or null for blocks without (global_defs). */
+    @SuppressWarnings("unchecked")
+    public <H> H head() {
+        return (H) head;
+    }
+
+    /** Where the block was opened. */
+    public SourcePos pos() {
+        return pos;
+    }
+
+    public List<Setting> settings() {
+        return settings;
+    }
+
+    public boolean isSet(Keyword<?> keyword) {
+        for (Setting s : settings) {
+            if (s.keyword() == keyword) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The last occurrence of a keyword, if any. */
+    public Optional<Setting> last(Keyword<?> keyword) {
+        for (int i = settings.size() - 1; i >= 0; i--) {
+            if (settings.get(i).keyword() == keyword) {
+                return Optional.of(settings.get(i));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The value written for a keyword, or its default (null if it has none). */
+    @SuppressWarnings("unchecked")
+    public <T> T get(Keyword.Value<T> keyword) {
+        return last(keyword).map(s -> (T) s.value()).orElse(keyword.defaultValue());
+    }
+
+    /** The value written for a keyword, without falling back to the default. */
+    @SuppressWarnings("unchecked")
+    public <T> Optional<T> explicit(Keyword.Value<T> keyword) {
+        return last(keyword).map(s -> (T) s.value());
+    }
+
+    /** Where a keyword was last written, or where the block was opened if it was not. */
+    public SourcePos posOf(Keyword<?> keyword) {
+        return last(keyword).map(Setting::pos).orElse(pos);
+    }
+
+    /** All entries of a list block keyword, across its occurrences. */
+    @SuppressWarnings("unchecked")
+    public <E> List<E> list(Keyword.ListBlock<E> keyword) {
+        List<E> all = new ArrayList<>();
+        for (Setting s : settings) {
+            if (s.keyword() == keyword) {
+                all.addAll((List<E>) s.value());
+            }
+        }
+        return all;
+    }
+
+    /** The nested blocks of a keyword, one per occurrence (a MERGE section has at most one). */
+    public List<Block> blocks(Keyword.Block<?> keyword) {
+        List<Block> all = new ArrayList<>();
+        for (Setting s : settings) {
+            if (s.keyword() == keyword) {
+                all.add((Block) s.value());
+            }
+        }
+        return all;
+    }
+
+    /** A section such as global_defs: the block, or an empty one if it was not written. */
+    public Block section(Keyword.Block<Void> keyword) {
+        List<Block> b = blocks(keyword);
+        return b.isEmpty() ? new Block(keyword.spec(), null, pos, List.of()) : b.getFirst();
+    }
+
+    /** A copy where the keyword has exactly this value (at the position of its last occurrence). */
+    public <T> Block with(Keyword.Value<T> keyword, T value) {
+        SourcePos at = posOf(keyword);
+        String spelling = last(keyword).map(Setting::spelling).orElse(keyword.name());
+        List<Setting> copy = new ArrayList<>();
+        boolean placed = false;
+        for (int i = settings.size() - 1; i >= 0; i--) {
+            Setting s = settings.get(i);
+            if (s.keyword() != keyword) {
+                copy.addFirst(s);
+            } else if (!placed) {
+                copy.addFirst(new Setting(keyword, value, at, spelling));
+                placed = true;
+            }
+        }
+        if (!placed) {
+            copy.add(new Setting(keyword, value, at, spelling));
+        }
+        return new Block(spec, head, pos, copy);
+    }
+
+    /** A copy without any occurrence of the keyword. */
+    public Block without(Keyword<?> keyword) {
+        return new Block(spec, head, pos, settings.stream().filter(s -> s.keyword() != keyword).toList());
+    }
+
+    /** A copy with a different list for a list block keyword (one occurrence holding them all). */
+    public <E> Block withList(Keyword.ListBlock<E> keyword, List<E> entries) {
+        List<Setting> copy = new ArrayList<>();
+        boolean placed = false;
+        for (Setting s : settings) {
+            if (s.keyword() != keyword) {
+                copy.add(s);
+            } else if (!placed) {
+                copy.add(s.withValue(List.copyOf(entries)));
+                placed = true;
+            }
+        }
+        if (!placed && !entries.isEmpty()) {
+            copy.add(new Setting(keyword, List.copyOf(entries), pos, keyword.name()));
+        }
+        return new Block(spec, head, pos, copy);
+    }
+
+    /** A copy where the nested blocks of a keyword are replaced, in order, by {@code replacements}. */
+    public Block withBlocks(Keyword.Block<?> keyword, List<Block> replacements) {
+        List<Setting> copy = new ArrayList<>();
+        int next = 0;
+        for (Setting s : settings) {
+            if (s.keyword() != keyword) {
+                copy.add(s);
+            } else if (next < replacements.size()) {
+                copy.add(s.withValue(replacements.get(next++)));
+            }
+        }
+        while (next < replacements.size()) {
+            Block b = replacements.get(next++);
+            copy.add(new Setting(keyword, b, b.pos(), keyword.name()));
+        }
+        return new Block(spec, head, pos, copy);
+    }
+
+    /** Equal if the same kind, head and settings; positions are not compared. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Block b && b.spec == spec && Objects.equals(b.head, head) && b.settings.equals(settings);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(spec.name(), head, settings);
+    }
+
+    @Override
+    public String toString() {
+        return spec.name() + (head == null ? "" : " " + head) + " " + settings;
+    }
+}

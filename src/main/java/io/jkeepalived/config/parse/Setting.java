@@ -1,0 +1,60 @@
+package io.jkeepalived.config.parse;
+
+import io.jkeepalived.config.SourcePos;
+import io.jkeepalived.config.schema.Keyword;
+import java.util.Objects;
+
+/**
+ * One occurrence of a keyword in a block: its value (for a list block, the entries of this
+ * occurrence; for a nested block, the {@link Block}), where it was written, and how it was spelled.
+ * Two settings are equal if keyword and value are; position and spelling are not compared.
+ */
+public final class Setting {
+
+    private final Keyword<?> keyword;
+    private final Object value;
+    private final SourcePos pos;
+    private final String spelling;
+
+    public Setting(Keyword<?> keyword, Object value, SourcePos pos, String spelling) {
+        this.keyword = keyword;
+        this.value = value;
+        this.pos = pos;
+        this.spelling = spelling;
+    }
+
+    public Keyword<?> keyword() {
+        return keyword;
+    }
+
+    public Object value() {
+        return value;
+    }
+
+    public SourcePos pos() {
+        return pos;
+    }
+
+    public String spelling() {
+        return spelling;
+    }
+
+    public Setting withValue(Object newValue) {
+        return new Setting(keyword, newValue, pos, spelling);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Setting s && s.keyword == keyword && Objects.equals(s.value, value);
+    }
+
+    @Override
+    public int hashCode() {
+        return keyword.hashCode() * 31 + Objects.hashCode(value);
+    }
+
+    @Override
+    public String toString() {
+        return keyword.name() + "=" + value;
+    }
+}
