@@ -15,7 +15,12 @@ public final class Checks {
      * and groups, then LVS, and last the script security verdict over every script kept.
      */
     public static final List<Check> ALL = List.of(
+            new GlobalCheck(),
+            new TrackCheck(),
+            new BfdCheck(),
+            new StaticCheck(),
             new VrrpCheck(),
+            new LvsCheck(),
             new ScriptSecurityCheck());
 
     public static Block run(Block root, CheckContext ctx) {
