@@ -11,14 +11,16 @@ public final class Checks {
 
     /**
      * In keepalived's order: global settings first (other areas inherit from them), then what
-     * instances refer to (scripts, files, processes, BFD, static tracking), then the instances
-     * and groups, then LVS, and last the script security verdict over every script kept.
+     * instances refer to (scripts, files, processes, BFD, static tracking) and who scripts run
+     * as (decided while keepalived reads the file), then the instances and groups, then LVS, and
+     * last the script files and the script security verdict over every script kept.
      */
     public static final List<Check> ALL = List.of(
             new GlobalCheck(),
             new TrackCheck(),
             new BfdCheck(),
             new StaticCheck(),
+            new ScriptUserCheck(),
             new VrrpCheck(),
             new LvsCheck(),
             new ScriptSecurityCheck());

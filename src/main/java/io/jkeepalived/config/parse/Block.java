@@ -176,6 +176,23 @@ public final class Block {
         return new Block(spec, head, pos, copy);
     }
 
+    /**
+     * A copy with every setting of this block and of the blocks nested in it passed through
+     * {@code f} (null drops the setting), deepest first. For checks that act on every value of a
+     * kind wherever it is (scripts).
+     */
+    public Block mapDeep(java.util.function.BiFunction<Block, Setting, Setting> f) {
+        List<Setting> copy = new ArrayList<>();
+        for (Setting s : settings) {
+            Setting t = s.value() instanceof Block nested ? s.withValue(nested.mapDeep(f)) : s;
+            Setting u = f.apply(this, t);
+            if (u != null) {
+                copy.add(u);
+            }
+        }
+        return new Block(spec, head, pos, copy);
+    }
+
     /** Equal if the same kind, head and settings; positions are not compared. */
     @Override
     public boolean equals(Object o) {
