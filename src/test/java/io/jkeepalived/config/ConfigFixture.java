@@ -14,11 +14,11 @@ import java.util.Set;
 
 /**
  * Loads configuration text in tests: written to a temporary file, read with a host that has
- * interfaces lo, eth0, eth1 and eth2, config id "lb01" and a fixed random seed.
+ * interfaces lo and eth0..eth2 (with veth peers peer0..peer2, as in the oracle's namespace), config id "lb01" and a fixed random seed.
  */
 public final class ConfigFixture {
 
-    public static final Set<String> INTERFACES = Set.of("lo", "eth0", "eth1", "eth2");
+    public static final Set<String> INTERFACES = Set.of("lo", "eth0", "eth1", "eth2", "peer0", "peer1", "peer2");
 
     private ConfigFixture() {
     }

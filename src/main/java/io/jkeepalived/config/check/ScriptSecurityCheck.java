@@ -168,6 +168,6 @@ final class ScriptSecurityCheck implements Check {
         if (!b.isSet(k)) {
             return b;
         }
-        return b.withList(k, b.list(k).stream().filter(r -> !names.contains(r.name())).toList());
+        return b.withEntries(k, b.entries(k).stream().filter(e -> !names.contains(e.value().name())).toList());
     }
 }

@@ -103,17 +103,18 @@ final class VrrpCheck implements Check {
                 ctx.diags().warning(g.pos(), "vrrp sync group " + gname + " already defined - ignoring this one");
                 continue;
             }
-            List<String> members = new ArrayList<>();
-            for (String member : g.list(GROUP)) {
-                if (!instanceNames.contains(member)) {
-                    ctx.diags().warning(g.posOf(GROUP), "Virtual router " + member + " specified in sync group " + gname
+            List<Block.Entry<String>> members = new ArrayList<>();
+            for (Block.Entry<String> member : g.entries(GROUP)) {
+                String m = member.value();
+                if (!instanceNames.contains(m)) {
+                    ctx.diags().warning(member.pos(), "Virtual router " + m + " specified in sync group " + gname
                             + " doesn't exist - ignoring");
-                } else if (memberOf.containsKey(member)) {
-                    ctx.diags().warning(g.posOf(GROUP), "Virtual router " + member
+                } else if (memberOf.containsKey(m)) {
+                    ctx.diags().warning(member.pos(), "Virtual router " + m
                             + " cannot exist in more than one sync group; ignoring " + gname);
-                } else if (!members.contains(member)) {
+                } else if (members.stream().noneMatch(e -> e.value().equals(m))) {
                     members.add(member);
-                    memberOf.put(member, gname);
+                    memberOf.put(m, gname);
                 }
             }
             if (members.isEmpty()) {
@@ -121,7 +122,7 @@ final class VrrpCheck implements Check {
                         + ", no matching virtual router found in group declaration - removing");
                 continue;
             }
-            groups.add(g.withList(GROUP, members));
+            groups.add(g.withEntries(GROUP, members));
         }
         return groups;
     }
@@ -135,7 +136,7 @@ final class VrrpCheck implements Check {
         List<Block> kept = new ArrayList<>();
         for (Block g : groups) {
             String gname = g.head();
-            List<String> members = g.list(GROUP).stream().filter(byName::containsKey).toList();
+            List<Block.Entry<String>> members = g.entries(GROUP).stream().filter(e -> byName.containsKey(e.value())).toList();
             if (members.isEmpty()) {
                 ctx.diags().warning(g.pos(), "Sync group " + gname + " has no valid virtual router - removing");
                 continue;
@@ -144,8 +145,8 @@ final class VrrpCheck implements Check {
                 ctx.diags().warning(g.pos(), "Sync group " + gname + " has only 1 virtual router(s)"
                         + " - this probably isn't what you want");
             }
-            Block done = g.withList(GROUP, members);
-            boolean hasOwner = members.stream().anyMatch(m -> byName.get(m).get(PRIORITY) == PRIORITY_OWNER);
+            Block done = g.withEntries(GROUP, members);
+            boolean hasOwner = members.stream().anyMatch(m -> byName.get(m.value()).get(PRIORITY) == PRIORITY_OWNER);
             done = groupTracking(done, "(" + gname + ")", hasOwner, names, ctx);
             if (!done.isSet(GROUP_SMTP_ALERT)) {
                 done = done.with(GROUP_SMTP_ALERT, smtpAlertDefault(global));
@@ -161,11 +162,11 @@ final class VrrpCheck implements Check {
     /** The objects a group tracks must exist; with an address owner member, weights are cleared. */
     private static Block groupTracking(Block g, String who, boolean hasOwner, Names names, CheckContext ctx) {
         Block b = g;
-        b = b.withList(GROUP_TRACK_SCRIPT, refs(b, GROUP_TRACK_SCRIPT, names.scripts(), who, "track script", ctx));
-        b = b.withList(GROUP_TRACK_FILE, refs(b, GROUP_TRACK_FILE, names.files(), who, "track file", ctx));
-        b = b.withList(GROUP_TRACK_PROCESS, refs(b, GROUP_TRACK_PROCESS, names.processes(), who, "track process", ctx));
-        b = b.withList(GROUP_TRACK_BFD, refs(b, GROUP_TRACK_BFD, names.bfds(), who, "track bfd", ctx));
-        b = b.withList(GROUP_TRACK_INTERFACE, trackedInterfaces(b, GROUP_TRACK_INTERFACE, null, who, ctx));
+        b = refs(b, GROUP_TRACK_SCRIPT, names.scripts(), who, "track script", ctx);
+        b = refs(b, GROUP_TRACK_FILE, names.files(), who, "track file", ctx);
+        b = refs(b, GROUP_TRACK_PROCESS, names.processes(), who, "track process", ctx);
+        b = refs(b, GROUP_TRACK_BFD, names.bfds(), who, "track bfd", ctx);
+        b = trackedInterfaces(b, GROUP_TRACK_INTERFACE, null, who, ctx);
         if (hasOwner) {
             b = clearWeights(b, GROUP_TRACK_SCRIPT, who, "script", ctx);
             b = clearWeights(b, GROUP_TRACK_FILE, who, "file", ctx);
@@ -177,47 +178,56 @@ final class VrrpCheck implements Check {
     }
 
     private static Block clearWeights(Block b, Keyword.ListBlock<TrackRef> k, String who, String what, CheckContext ctx) {
-        List<TrackRef> out = new ArrayList<>();
-        for (TrackRef r : b.list(k)) {
+        List<Block.Entry<TrackRef>> out = new ArrayList<>();
+        for (Block.Entry<TrackRef> e : b.entries(k)) {
+            TrackRef r = e.value();
             if (r.weight() != null && r.weight() != 0) {
-                ctx.diags().warning(b.posOf(k), who + " Cannot have weighted track " + what + " '" + r.name()
+                ctx.diags().warning(e.pos(), who + " Cannot have weighted track " + what + " '" + r.name()
                         + "' with member having priority " + PRIORITY_OWNER + " - setting weight 0");
-                out.add(new TrackRef(r.name(), 0, r.reverse()));
+                out.add(new Block.Entry<>(new TrackRef(r.name(), 0, r.reverse()), e.pos()));
             } else {
-                out.add(r);
+                out.add(e);
             }
         }
-        return b.withList(k, out);
+        return b.isSet(k) ? b.withEntries(k, out) : b;
     }
 
-    private static List<TrackRef> refs(Block b, Keyword.ListBlock<TrackRef> k, Set<String> known, String who, String what,
+    /** Tracked objects that do not exist are reported at their line and dropped. */
+    private static Block refs(Block b, Keyword.ListBlock<TrackRef> k, Set<String> known, String who, String what,
             CheckContext ctx) {
-        List<TrackRef> out = new ArrayList<>();
-        for (TrackRef r : b.list(k)) {
-            if (known.contains(r.name())) {
-                out.add(r);
+        if (!b.isSet(k)) {
+            return b;
+        }
+        List<Block.Entry<TrackRef>> out = new ArrayList<>();
+        for (Block.Entry<TrackRef> e : b.entries(k)) {
+            if (known.contains(e.value().name())) {
+                out.add(e);
             } else {
-                ctx.diags().warning(b.posOf(k), who + " " + what + " " + r.name() + " not found, ignoring...");
+                ctx.diags().warning(e.pos(), who + " " + what + " " + e.value().name() + " not found, ignoring...");
             }
         }
-        return out;
+        return b.withEntries(k, out);
     }
 
-    private static List<TrackRef> trackedInterfaces(Block b, Keyword.ListBlock<TrackRef> k, String own, String who,
+    private static Block trackedInterfaces(Block b, Keyword.ListBlock<TrackRef> k, String own, String who,
             CheckContext ctx) {
-        List<TrackRef> out = new ArrayList<>();
+        if (!b.isSet(k)) {
+            return b;
+        }
+        List<Block.Entry<TrackRef>> out = new ArrayList<>();
         Set<String> exists = ctx.host().interfaces();
-        for (TrackRef r : b.list(k)) {
-            if (r.name().equals(own)) {
-                ctx.diags().warning(b.posOf(k), who + " Ignoring track_interface " + own + " since own interface");
+        for (Block.Entry<TrackRef> e : b.entries(k)) {
+            String name = e.value().name();
+            if (name.equals(own)) {
+                ctx.diags().warning(e.pos(), who + " Ignoring track_interface " + own + " since own interface");
                 continue;
             }
-            if (!exists.contains(r.name())) {
-                ctx.diags().warning(b.posOf(k), who + " tracked interface " + r.name() + " doesn't exist");
+            if (!exists.contains(name)) {
+                ctx.diags().warning(e.pos(), who + " tracked interface " + name + " doesn't exist");
             }
-            out.add(r);
+            out.add(e);
         }
-        return out;
+        return b.withEntries(k, out);
     }
 
     private static boolean smtpAlertDefault(Block global) {
@@ -357,33 +367,38 @@ final class VrrpCheck implements Check {
             if (src != null) {
                 v6 = src instanceof Inet6Address;
             }
-            List<IpAddressSpec> vips = new ArrayList<>();
-            for (IpAddressSpec vip : b.list(VIRTUAL_IPADDRESS)) {
+            List<Block.Entry<IpAddressSpec>> vips = new ArrayList<>();
+            for (Block.Entry<IpAddressSpec> e : b.entries(VIRTUAL_IPADDRESS)) {
+                IpAddressSpec vip = e.value();
                 if (v6 == null) {
                     v6 = vip.isIpv6();
                 }
                 if (vip.isIpv6() != v6) {
-                    ctx.diags().warning(b.posOf(VIRTUAL_IPADDRESS), who + ": address family must match VRRP instance ["
+                    ctx.diags().warning(e.pos(), who + ": address family must match VRRP instance ["
                             + Types.formatAddress(vip.address()) + "] - ignoring");
                 } else {
-                    vips.add(vip);
+                    vips.add(e);
                 }
             }
-            b = b.withList(VIRTUAL_IPADDRESS, vips);
+            if (b.isSet(VIRTUAL_IPADDRESS)) {
+                b = b.withEntries(VIRTUAL_IPADDRESS, vips);
+            }
             if (v6 == null && b.isSet(NATIVE_IPV6)) {
                 v6 = true;
             }
-            List<UnicastPeer> peers = new ArrayList<>();
-            for (UnicastPeer p : b.list(UNICAST_PEER)) {
-                boolean peer6 = p.address() instanceof Inet6Address;
+            List<Block.Entry<UnicastPeer>> peers = new ArrayList<>();
+            for (Block.Entry<UnicastPeer> e : b.entries(UNICAST_PEER)) {
+                boolean peer6 = e.value().address() instanceof Inet6Address;
                 if (v6 != null && peer6 != v6) {
-                    ctx.diags().warning(b.posOf(UNICAST_PEER), who + ": address family of unicast peer "
-                            + Types.formatAddress(p.address()) + " does not match the instance - ignoring");
+                    ctx.diags().warning(e.pos(), who + ": address family of unicast peer "
+                            + Types.formatAddress(e.value().address()) + " does not match the instance - ignoring");
                 } else {
-                    peers.add(p);
+                    peers.add(e);
                 }
             }
-            b = b.withList(UNICAST_PEER, peers);
+            if (b.isSet(UNICAST_PEER)) {
+                b = b.withEntries(UNICAST_PEER, peers);
+            }
             if (!b.isSet(INTERFACE) && (peers.isEmpty() || src == null)) {
                 error(null, "Unknown interface!");
                 return false;
@@ -463,14 +478,14 @@ final class VrrpCheck implements Check {
         /** VIPs without dev go on the instance's interface; more than an advert holds become eVIPs. */
         private void vips(boolean ipv6, boolean strict) {
             String ifname = b.get(INTERFACE);
-            List<IpAddressSpec> vips = withDefaultDev(VIRTUAL_IPADDRESS, ifname, "");
-            List<IpAddressSpec> evips = withDefaultDev(VIRTUAL_IPADDRESS_EXCLUDED, ifname, "e");
+            List<Block.Entry<IpAddressSpec>> vips = withDefaultDev(VIRTUAL_IPADDRESS, ifname, "");
+            List<Block.Entry<IpAddressSpec>> evips = withDefaultDev(VIRTUAL_IPADDRESS_EXCLUDED, ifname, "e");
             if (ipv6 && b.list(UNICAST_PEER).isEmpty() && !vips.isEmpty()
-                    && !vips.getFirst().address().isLinkLocalAddress()) {
+                    && !vips.getFirst().value().address().isLinkLocalAddress()) {
                 if (strict) {
-                    warn(VIRTUAL_IPADDRESS, "the first IPv6 VIP address must be link local");
+                    ctx.diags().warning(vips.getFirst().pos(), who + " the first IPv6 VIP address must be link local");
                 } else {
-                    ctx.diags().lint(b.posOf(VIRTUAL_IPADDRESS), who + " the first IPv6 VIP address should be link local");
+                    ctx.diags().lint(vips.getFirst().pos(), who + " the first IPv6 VIP address should be link local");
                 }
             }
             if (vips.size() > MAX_VIPS_IN_ADVERT) {
@@ -479,18 +494,24 @@ final class VrrpCheck implements Check {
                 evips.addAll(vips.subList(MAX_VIPS_IN_ADVERT, vips.size()));
                 vips = new ArrayList<>(vips.subList(0, MAX_VIPS_IN_ADVERT));
             }
-            b = b.withList(VIRTUAL_IPADDRESS, vips).withList(VIRTUAL_IPADDRESS_EXCLUDED, evips);
+            if (b.isSet(VIRTUAL_IPADDRESS)) {
+                b = b.withEntries(VIRTUAL_IPADDRESS, vips);
+            }
+            if (b.isSet(VIRTUAL_IPADDRESS_EXCLUDED) || !evips.isEmpty()) {
+                b = b.withEntries(VIRTUAL_IPADDRESS_EXCLUDED, evips);
+            }
         }
 
-        private List<IpAddressSpec> withDefaultDev(Keyword.ListBlock<IpAddressSpec> k, String ifname, String e) {
-            List<IpAddressSpec> out = new ArrayList<>();
-            for (IpAddressSpec a : b.list(k)) {
+        private List<Block.Entry<IpAddressSpec>> withDefaultDev(Keyword.ListBlock<IpAddressSpec> k, String ifname, String e) {
+            List<Block.Entry<IpAddressSpec>> out = new ArrayList<>();
+            for (Block.Entry<IpAddressSpec> entry : b.entries(k)) {
+                IpAddressSpec a = entry.value();
                 if (a.dev() != null) {
-                    out.add(a);
+                    out.add(entry);
                 } else if (ifname != null) {
-                    out.add(a.withDev(ifname));
+                    out.add(new Block.Entry<>(a.withDev(ifname), entry.pos()));
                 } else {
-                    ctx.diags().warning(b.posOf(k), who + ": no interface for " + e + "vip "
+                    ctx.diags().warning(entry.pos(), who + ": no interface for " + e + "vip "
                             + Types.formatAddress(a.address()) + " - removing");
                 }
             }
@@ -630,7 +651,8 @@ final class VrrpCheck implements Check {
             List<UnicastPeer> peers = b.list(UNICAST_PEER);
             if (peers.isEmpty()) {
                 if (b.isSet(UNICAST_TTL)) {
-                    warn(UNICAST_TTL, ": Cannot use unicast_ttl without unicast peers - resetting");
+                    // keepalived reports this at the end of the instance's block
+                    ctx.diags().warning(b.end(), who + ": Cannot use unicast_ttl without unicast peers - resetting");
                     b = b.without(UNICAST_TTL);
                 }
                 boolean v6 = isIpv6(b);
@@ -680,58 +702,68 @@ final class VrrpCheck implements Check {
          * with the default weight become unweighted.
          */
         private void tracking() {
-            b = b.withList(TRACK_SCRIPT, refs(b, TRACK_SCRIPT, names.scripts(), who, "track script", ctx));
-            b = b.withList(TRACK_FILE, refs(b, TRACK_FILE, names.files(), who, "track file", ctx));
-            b = b.withList(TRACK_PROCESS, refs(b, TRACK_PROCESS, names.processes(), who, "track process", ctx));
-            b = b.withList(TRACK_BFD, refs(b, TRACK_BFD, names.bfds(), who, "track bfd", ctx));
-            b = b.withList(TRACK_INTERFACE, trackedInterfaces(b, TRACK_INTERFACE, b.get(INTERFACE), who, ctx));
+            b = refs(b, TRACK_SCRIPT, names.scripts(), who, "track script", ctx);
+            b = refs(b, TRACK_FILE, names.files(), who, "track file", ctx);
+            b = refs(b, TRACK_PROCESS, names.processes(), who, "track process", ctx);
+            b = refs(b, TRACK_BFD, names.bfds(), who, "track bfd", ctx);
+            b = trackedInterfaces(b, TRACK_INTERFACE, b.get(INTERFACE), who, ctx);
             boolean syncNoWeight = group != null && !group.isSet(SYNC_GROUP_TRACKING_WEIGHT) && !group.isSet(GLOBAL_TRACKING);
             boolean owner = b.get(PRIORITY) == PRIORITY_OWNER;
             if (!syncNoWeight && !owner) {
                 return;
             }
             String why = syncNoWeight ? "SYNC group" : "address owner";
-            List<TrackRef> ifs = new ArrayList<>();
-            for (TrackRef r : b.list(TRACK_INTERFACE)) {
+            List<Block.Entry<TrackRef>> ifs = new ArrayList<>();
+            for (Block.Entry<TrackRef> e : b.entries(TRACK_INTERFACE)) {
+                TrackRef r = e.value();
                 if (r.weight() != null && r.weight() != 0) {
-                    warn(TRACK_INTERFACE, "ignoring " + r.name() + " tracked interface " + (syncNoWeight ? "weight " : "")
-                            + "due to " + why);
+                    ctx.diags().warning(e.pos(), who + " ignoring " + r.name() + " tracked interface "
+                            + (syncNoWeight ? "weight " : "") + "due to " + why);
                     if (syncNoWeight) {
-                        ifs.add(new TrackRef(r.name(), 0, r.reverse()));
+                        ifs.add(new Block.Entry<>(new TrackRef(r.name(), 0, r.reverse()), e.pos()));
                     }
                 } else {
-                    ifs.add(r);
+                    ifs.add(e);
                 }
             }
-            b = b.withList(TRACK_INTERFACE, ifs);
-            b = b.withList(TRACK_SCRIPT, dropWeighted(TRACK_SCRIPT, "tracked script", why));
-            b = b.withList(TRACK_BFD, dropWeighted(TRACK_BFD, "tracked bfd", why));
-            List<TrackRef> files = new ArrayList<>();
-            for (TrackRef r : b.list(TRACK_FILE)) {
-                if (r.weight() == null) {
-                    files.add(r);
+            if (b.isSet(TRACK_INTERFACE)) {
+                b = b.withEntries(TRACK_INTERFACE, ifs);
+            }
+            dropWeighted(TRACK_SCRIPT, "tracked script", why);
+            dropWeighted(TRACK_BFD, "tracked bfd", why);
+            List<Block.Entry<TrackRef>> files = new ArrayList<>();
+            for (Block.Entry<TrackRef> e : b.entries(TRACK_FILE)) {
+                TrackRef r = e.value();
+                if (r.weight() == null || r.weight() == 0) {
+                    files.add(e);
                 } else if (r.weight() == 1) {
-                    warn(TRACK_FILE, "ignoring weight from tracked file " + r.name() + " due to " + why + ". specify weight 0");
-                    files.add(new TrackRef(r.name(), 0, r.reverse()));
-                } else if (r.weight() != 0) {
-                    warn(TRACK_FILE, "ignoring tracked file " + r.name() + " with weight " + r.weight() + " due to " + why);
+                    ctx.diags().warning(e.pos(), who + " ignoring weight from tracked file " + r.name() + " due to " + why
+                            + ". specify weight 0");
+                    files.add(new Block.Entry<>(new TrackRef(r.name(), 0, r.reverse()), e.pos()));
                 } else {
-                    files.add(r);
+                    ctx.diags().warning(e.pos(), who + " ignoring tracked file " + r.name() + " with weight " + r.weight()
+                            + " due to " + why);
                 }
             }
-            b = b.withList(TRACK_FILE, files);
+            if (b.isSet(TRACK_FILE)) {
+                b = b.withEntries(TRACK_FILE, files);
+            }
         }
 
-        private List<TrackRef> dropWeighted(Keyword.ListBlock<TrackRef> k, String what, String why) {
-            List<TrackRef> out = new ArrayList<>();
-            for (TrackRef r : b.list(k)) {
+        private void dropWeighted(Keyword.ListBlock<TrackRef> k, String what, String why) {
+            if (!b.isSet(k)) {
+                return;
+            }
+            List<Block.Entry<TrackRef>> out = new ArrayList<>();
+            for (Block.Entry<TrackRef> e : b.entries(k)) {
+                TrackRef r = e.value();
                 if (r.weight() != null && r.weight() != 0) {
-                    warn(k, "ignoring " + what + " " + r.name() + " with weights due to " + why);
+                    ctx.diags().warning(e.pos(), who + " ignoring " + what + " " + r.name() + " with weights due to " + why);
                 } else {
-                    out.add(r);
+                    out.add(e);
                 }
             }
-            return out;
+            b = b.withEntries(k, out);
         }
 
         /** Of two keywords that set one thing (accept/no_accept), the one written last, or null. */

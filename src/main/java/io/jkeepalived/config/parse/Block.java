@@ -21,13 +21,23 @@ public final class Block {
     private final BlockSpec spec;
     private final Object head;
     private final SourcePos pos;
+    private final SourcePos end;
     private final List<Setting> settings;
 
     public Block(BlockSpec spec, Object head, SourcePos pos, List<Setting> settings) {
+        this(spec, head, pos, pos, settings);
+    }
+
+    public Block(BlockSpec spec, Object head, SourcePos pos, SourcePos end, List<Setting> settings) {
         this.spec = spec;
         this.head = head;
         this.pos = pos;
+        this.end = end;
         this.settings = List.copyOf(settings);
+    }
+
+    /** One entry of a list block keyword, with the line it was written on. */
+    public record Entry<E>(E value, SourcePos pos) {
     }
 
     public BlockSpec spec() {
@@ -43,6 +53,11 @@ public final class Block {
     /** Where the block was opened. */
     public SourcePos pos() {
         return pos;
+    }
+
+    /** Where the block was closed (keepalived reports its end-of-block checks there). */
+    public SourcePos end() {
+        return end;
     }
 
     public List<Setting> settings() {
@@ -97,6 +112,49 @@ public final class Block {
         return all;
     }
 
+    /** All entries of a list block keyword with their lines, across its occurrences. */
+    @SuppressWarnings("unchecked")
+    public <E> List<Entry<E>> entries(Keyword.ListBlock<E> keyword) {
+        List<Entry<E>> all = new ArrayList<>();
+        for (Setting s : settings) {
+            if (s.keyword() == keyword) {
+                for (E e : (List<E>) s.value()) {
+                    all.add(new Entry<>(e, s.pos()));
+                }
+            }
+        }
+        return all;
+    }
+
+    /**
+     * A copy where a list block keyword has exactly these entries, each keeping its line (the
+     * block keeps its place in the settings, so -d and JSON are unchanged by the rewrite).
+     */
+    public <E> Block withEntries(Keyword.ListBlock<E> keyword, List<Entry<E>> entries) {
+        List<Setting> copy = new ArrayList<>();
+        boolean placed = false;
+        String spelling = last(keyword).map(Setting::spelling).orElse(keyword.name());
+        for (Setting s : settings) {
+            if (s.keyword() != keyword) {
+                copy.add(s);
+            } else if (!placed) {
+                for (Entry<E> e : entries) {
+                    copy.add(new Setting(keyword, List.of(e.value()), e.pos(), spelling));
+                }
+                if (entries.isEmpty()) {
+                    copy.add(s.withValue(List.of()));
+                }
+                placed = true;
+            }
+        }
+        if (!placed && !entries.isEmpty()) {
+            for (Entry<E> e : entries) {
+                copy.add(new Setting(keyword, List.of(e.value()), e.pos(), spelling));
+            }
+        }
+        return new Block(spec, head, pos, end, copy);
+    }
+
     /** The nested blocks of a keyword, one per occurrence (a MERGE section has at most one). */
     public List<Block> blocks(Keyword.Block<?> keyword) {
         List<Block> all = new ArrayList<>();
@@ -132,12 +190,12 @@ public final class Block {
         if (!placed) {
             copy.add(new Setting(keyword, value, at, spelling));
         }
-        return new Block(spec, head, pos, copy);
+        return new Block(spec, head, pos, end, copy);
     }
 
     /** A copy without any occurrence of the keyword. */
     public Block without(Keyword<?> keyword) {
-        return new Block(spec, head, pos, settings.stream().filter(s -> s.keyword() != keyword).toList());
+        return new Block(spec, head, pos, end, settings.stream().filter(s -> s.keyword() != keyword).toList());
     }
 
     /** A copy with a different list for a list block keyword (one occurrence holding them all). */
@@ -155,7 +213,7 @@ public final class Block {
         if (!placed && !entries.isEmpty()) {
             copy.add(new Setting(keyword, List.copyOf(entries), pos, keyword.name()));
         }
-        return new Block(spec, head, pos, copy);
+        return new Block(spec, head, pos, end, copy);
     }
 
     /** A copy where the nested blocks of a keyword are replaced, in order, by {@code replacements}. */
@@ -173,7 +231,7 @@ public final class Block {
             Block b = replacements.get(next++);
             copy.add(new Setting(keyword, b, b.pos(), keyword.name()));
         }
-        return new Block(spec, head, pos, copy);
+        return new Block(spec, head, pos, end, copy);
     }
 
     /**
@@ -190,7 +248,7 @@ public final class Block {
                 copy.add(u);
             }
         }
-        return new Block(spec, head, pos, copy);
+        return new Block(spec, head, pos, end, copy);
     }
 
     /** Equal if the same kind, head and settings; positions are not compared. */

@@ -95,7 +95,7 @@ public final class BlockParser {
                 if (stack.size() == 1) {
                     diags.error(line.pos(), "extra '}' - ignored");
                 } else {
-                    close(stack);
+                    close(stack, line.pos());
                 }
                 continue;
             }
@@ -138,7 +138,7 @@ public final class BlockParser {
             diags.error(innermost.pos, missing + " missing '}' at the end of the configuration: "
                     + innermost.describe() + " opened here is not closed");
             while (stack.size() > 1) {
-                close(stack);
+                close(stack, reader.position());
             }
         }
         Frame rootFrame = stack.pop();
@@ -182,7 +182,7 @@ public final class BlockParser {
         } else {
             next();
         }
-        List<E> entries = new ArrayList<>();
+        int before = frame.settings.size();
         Line entry;
         while ((entry = next()) != null && !entry.isCloseBrace()) {
             if (entry.isOpenBrace()) {
@@ -190,6 +190,7 @@ public final class BlockParser {
                 skipBlock();
                 continue;
             }
+            List<E> entries = new ArrayList<>();
             if (keyword.wordsAreEntries()) {
                 for (String word : entry.words()) {
                     parseEntry(keyword, new Args(line.first(), List.of(word), entry.text(), entry.pos(), diags), entries);
@@ -197,11 +198,17 @@ public final class BlockParser {
             } else {
                 parseEntry(keyword, new Args(line.first(), entry.words(), entry.text(), entry.pos(), diags), entries);
             }
+            if (!entries.isEmpty()) {
+                // one setting per line, so that every entry keeps the line it was written on
+                frame.settings.add(new Setting(keyword, List.copyOf(entries), entry.pos(), line.first()));
+            }
         }
         if (entry == null) {
             diags.error(line.pos(), "missing '}' at the end of the configuration: " + line.first() + " opened here is not closed");
         }
-        frame.settings.add(new Setting(keyword, List.copyOf(entries), line.pos(), line.first()));
+        if (frame.settings.size() == before) {
+            frame.settings.add(new Setting(keyword, List.of(), line.pos(), line.first()));
+        }
     }
 
     /** A line of a block whose non-keyword lines are list entries (virtual_server_group). */
@@ -261,10 +268,10 @@ public final class BlockParser {
         return new Frame(keyword, keyword.spec(), head, line.pos(), new ArrayList<>(), null);
     }
 
-    private void close(Deque<Frame> stack) {
+    private void close(Deque<Frame> stack, SourcePos end) {
         Frame done = stack.pop();
         Frame parent = stack.peek();
-        Setting setting = new Setting(done.keyword, new Block(done.spec, done.head, done.pos, done.settings),
+        Setting setting = new Setting(done.keyword, new Block(done.spec, done.head, done.pos, end, done.settings),
                 done.pos, done.keyword.name());
         if (done.mergeInto != null) {
             // the merged block replaces the one made when the first occurrence closed
