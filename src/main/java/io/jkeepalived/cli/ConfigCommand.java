@@ -24,11 +24,19 @@ final class ConfigCommand implements Callable<Integer> {
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "print this help and exit")
     boolean help;
 
+    private final java.io.PrintStream out;
+    private final java.io.PrintStream err;
+
+    ConfigCommand(java.io.PrintStream out, java.io.PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
     @Override
     public Integer call() throws Exception {
         LoadResult result = Main.load(file, configId);
-        Main.report(result, "");
-        System.out.print(json ? Main.json(result) + "\n" : ConfigDumper.dump(result.config().root()));
+        Main.report(result, "", err);
+        out.print(json ? Main.json(result) + "\n" : ConfigDumper.dump(result.config().root()));
         return result.exitStatus().code();
     }
 }

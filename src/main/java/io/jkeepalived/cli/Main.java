@@ -47,17 +47,36 @@ public final class Main implements Callable<Integer> {
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "print this help and exit")
     boolean help;
 
+    final PrintStream out;
+    final PrintStream err;
+
+    Main(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
     public static void main(String[] args) {
         System.exit(run(args, System.out, System.err));
     }
 
-    /** Runs the command line; returns the exit status. */
+    /**
+     * Runs the command line; returns the exit status. Whatever happens, the user sees one line per
+     * problem and never a stack trace.
+     */
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        CommandLine cli = new CommandLine(new Main());
+        CommandLine cli = new CommandLine(new Main(out, err), new CommandLine.IFactory() {
+            @Override
+            public <K> K create(Class<K> cls) throws Exception {
+                if (cls == ConfigCommand.class) {
+                    return cls.cast(new ConfigCommand(out, err));
+                }
+                return CommandLine.defaultFactory().create(cls);
+            }
+        });
         cli.setOut(new java.io.PrintWriter(out, true));
         cli.setErr(new java.io.PrintWriter(err, true));
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
-            err.println("jkeepalived: " + e);
+            err.println("jkeepalived: internal error, please report it: " + e);
             return 1;
         });
         return cli.execute(args);
@@ -65,7 +84,6 @@ public final class Main implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        PrintStream out = System.out;
         if (version) {
             out.println("jkeepalived " + VERSION + " (keepalived 2.2.7 configuration and protocol compatible)");
             return 0;
@@ -73,14 +91,14 @@ public final class Main implements Callable<Integer> {
         if (configTest != null || dumpConf) {
             LoadResult result = load(file, configId);
             if (configTest != null) {
-                report(result, configTest);
+                report(result, configTest, err);
             }
             if (dumpConf) {
                 out.print(ConfigDumper.dump(result.config().root()));
             }
             return configTest != null ? result.exitStatus().code() : 0;
         }
-        System.err.println("jkeepalived: the daemon is not implemented yet; use -t to check a configuration"
+        err.println("jkeepalived: the daemon is not implemented yet; use -t to check a configuration"
                 + " or -d to print it");
         return 1;
     }
@@ -93,17 +111,17 @@ public final class Main implements Callable<Integer> {
         return ConfigLoader.load(options);
     }
 
-    /** Prints the diagnostics, one per line, to stderr or to the -t FILE. */
-    static void report(LoadResult result, String target) throws IOException {
-        PrintStream to = target == null || target.isEmpty() ? System.err
-                : new PrintStream(new java.io.FileOutputStream(target), true, StandardCharsets.UTF_8);
+    /** Prints the diagnostics, one per line, to {@code err} or to the -t FILE. */
+    static void report(LoadResult result, String target, PrintStream err) throws IOException {
+        boolean toFile = target != null && !target.isEmpty();
+        PrintStream to = toFile ? new PrintStream(new java.io.FileOutputStream(target), true, StandardCharsets.UTF_8) : err;
         for (Diagnostic d : result.diagnostics()) {
             to.println(d);
         }
         if (result.dropped() > 0) {
-            to.println("jkeepalived: " + result.dropped() + " more diagnostics not shown");
+            to.println(result.file() + ": error: " + result.dropped() + " more problems not shown");
         }
-        if (to != System.err) {
+        if (toFile) {
             to.close();
         }
     }

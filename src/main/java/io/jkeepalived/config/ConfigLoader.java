@@ -59,7 +59,7 @@ public final class ConfigLoader {
         Block parsed = parser.parse();
         Block checked = Checks.run(parsed, new CheckContext(diags, options.host()));
         notImplemented(parser.usage(), diags);
-        return new LoadResult(new KeepalivedConfig(checked), diags.list(), diags.dropped(), diags.exitStatus(),
+        return new LoadResult(options.file(), new KeepalivedConfig(checked), diags.list(), diags.dropped(), diags.exitStatus(),
                 parser.usage());
     }
 
