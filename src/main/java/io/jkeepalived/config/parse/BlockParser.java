@@ -68,6 +68,8 @@ public final class BlockParser {
         final SourcePos pos;
         final List<Setting> settings;
         final Frame mergeInto;
+        /** Sections of this block opened so far (a second global_defs adds to the first). */
+        final Map<Keyword<?>, Frame> sections = new LinkedHashMap<>();
 
         Frame(Keyword<?> keyword, BlockSpec spec, Object head, SourcePos pos, List<Setting> settings, Frame mergeInto) {
             this.keyword = keyword;
@@ -87,7 +89,6 @@ public final class BlockParser {
         Deque<Frame> stack = new ArrayDeque<>();
         Frame top = new Frame(null, root, null, reader.position(), new ArrayList<>(), null);
         stack.push(top);
-        Map<Keyword<?>, Frame> merged = new LinkedHashMap<>();
         Line line;
         while ((line = next()) != null) {
             Frame frame = stack.peek();
@@ -125,7 +126,7 @@ public final class BlockParser {
                 case Keyword.Value<?> value -> value(frame, value, args, line);
                 case Keyword.ListBlock<?> list -> list(frame, list, args, line);
                 case Keyword.Block<?> block -> {
-                    Frame child = open(frame, block, args, line, merged);
+                    Frame child = open(frame, block, args, line);
                     if (child != null) {
                         stack.push(child);
                     }
@@ -236,7 +237,7 @@ public final class BlockParser {
     }
 
     /** Opens a nested block; returns its frame, or null if it had to be skipped. */
-    private <H> Frame open(Frame parent, Keyword.Block<H> keyword, Args args, Line line, Map<Keyword<?>, Frame> merged) {
+    private <H> Frame open(Frame parent, Keyword.Block<H> keyword, Args args, Line line) {
         H head;
         try {
             head = keyword.head().parse(args);
@@ -256,13 +257,13 @@ public final class BlockParser {
             diags.error(line.pos(), "missing '{' after " + line.first());
         }
         if (keyword.repeat() == Keyword.Repeat.MERGE) {
-            Frame first = merged.get(keyword);
+            Frame first = parent.sections.get(keyword);
             if (first != null) {
                 // a second global_defs adds to the first, as in keepalived
                 return new Frame(keyword, keyword.spec(), head, first.pos, first.settings, first);
             }
             Frame f = new Frame(keyword, keyword.spec(), head, line.pos(), new ArrayList<>(), null);
-            merged.put(keyword, f);
+            parent.sections.put(keyword, f);
             return f;
         }
         return new Frame(keyword, keyword.spec(), head, line.pos(), new ArrayList<>(), null);
