@@ -82,12 +82,11 @@ final class ScriptSecurityCheck implements Check {
     /** The first script that would run as root makes the verdict; one message for them all. */
     private static void verdict(Block root, int defaultUid, CheckContext ctx) {
         Setting[] first = new Setting[1];
-        root.mapDeep((block, s) -> {
+        root.visitDeep((block, s) -> {
             if (first[0] == null && s.value() instanceof Script script && !script.argv().isEmpty()
                     && runsAsRoot(script, block.spec() == scriptBlockSpec() ? block : null, defaultUid, ctx)) {
                 first[0] = s;
             }
-            return s;
         });
         if (first[0] != null) {
             ctx.diags().security(first[0].pos(),

@@ -246,30 +246,35 @@ final class VrrpCheck implements Check {
      * both multicast to the same group, or unicast with a peer in common.
      */
     private static void duplicateVrids(List<Block> instances, CheckContext ctx) {
-        for (int i = 0; i < instances.size(); i++) {
-            for (int j = i + 1; j < instances.size(); j++) {
-                Block a = instances.get(i);
-                Block b = instances.get(j);
-                if (!a.get(VIRTUAL_ROUTER_ID).equals(b.get(VIRTUAL_ROUTER_ID))
-                        || !java.util.Objects.equals(a.get(INTERFACE), b.get(INTERFACE))
-                        || Instance.isIpv6(a) != Instance.isIpv6(b)) {
-                    continue;
-                }
-                List<UnicastPeer> pa = a.list(UNICAST_PEER);
-                List<UnicastPeer> pb = b.list(UNICAST_PEER);
-                if (pa.isEmpty() != pb.isEmpty()) {
-                    continue;
-                }
-                if (pa.isEmpty()) {
-                    if (java.util.Objects.equals(a.get(MCAST_DST_IP), b.get(MCAST_DST_IP))) {
-                        ctx.diags().error(b.pos(), a.head() + " and " + b.head() + " both use VRID " + a.get(VIRTUAL_ROUTER_ID)
-                                + " with IPv" + (Instance.isIpv6(a) ? 6 : 4) + " on interface " + a.get(INTERFACE));
-                    }
-                } else if (pa.stream().anyMatch(p -> pb.stream().anyMatch(q -> q.address().equals(p.address())))) {
-                    ctx.diags().error(b.pos(), "(" + a.head() + ") duplicate VRID conflict with " + b.head() + " VRID "
-                            + a.get(VIRTUAL_ROUTER_ID));
+        // only instances with the same VRID, interface and family can clash: compare within those
+        Map<String, List<Block>> candidates = new LinkedHashMap<>();
+        for (Block i : instances) {
+            String key = i.get(VIRTUAL_ROUTER_ID) + "/" + i.get(INTERFACE) + "/" + Instance.isIpv6(i);
+            candidates.computeIfAbsent(key, k -> new ArrayList<>()).add(i);
+        }
+        for (List<Block> same : candidates.values()) {
+            for (int i = 0; i < same.size(); i++) {
+                for (int j = i + 1; j < same.size(); j++) {
+                    clash(same.get(i), same.get(j), ctx);
                 }
             }
+        }
+    }
+
+    private static void clash(Block a, Block b, CheckContext ctx) {
+        List<UnicastPeer> pa = a.list(UNICAST_PEER);
+        List<UnicastPeer> pb = b.list(UNICAST_PEER);
+        if (pa.isEmpty() != pb.isEmpty()) {
+            return;
+        }
+        if (pa.isEmpty()) {
+            if (java.util.Objects.equals(a.get(MCAST_DST_IP), b.get(MCAST_DST_IP))) {
+                ctx.diags().error(b.pos(), a.head() + " and " + b.head() + " both use VRID " + a.get(VIRTUAL_ROUTER_ID)
+                        + " with IPv" + (Instance.isIpv6(a) ? 6 : 4) + " on interface " + a.get(INTERFACE));
+            }
+        } else if (pa.stream().anyMatch(p -> pb.stream().anyMatch(q -> q.address().equals(p.address())))) {
+            ctx.diags().error(b.pos(), "(" + a.head() + ") duplicate VRID conflict with " + b.head() + " VRID "
+                    + a.get(VIRTUAL_ROUTER_ID));
         }
     }
 

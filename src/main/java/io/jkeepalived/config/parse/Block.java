@@ -174,21 +174,23 @@ public final class Block {
 
     /** A copy where the keyword has exactly this value (at the position of its last occurrence). */
     public <T> Block with(Keyword.Value<T> keyword, T value) {
-        SourcePos at = posOf(keyword);
-        String spelling = last(keyword).map(Setting::spelling).orElse(keyword.name());
-        List<Setting> copy = new ArrayList<>();
-        boolean placed = false;
-        for (int i = settings.size() - 1; i >= 0; i--) {
-            Setting s = settings.get(i);
-            if (s.keyword() != keyword) {
-                copy.addFirst(s);
-            } else if (!placed) {
-                copy.addFirst(new Setting(keyword, value, at, spelling));
-                placed = true;
+        int lastIndex = -1;
+        for (int i = 0; i < settings.size(); i++) {
+            if (settings.get(i).keyword() == keyword) {
+                lastIndex = i;
             }
         }
-        if (!placed) {
-            copy.add(new Setting(keyword, value, at, spelling));
+        List<Setting> copy = new ArrayList<>(settings.size() + 1);
+        for (int i = 0; i < settings.size(); i++) {
+            Setting s = settings.get(i);
+            if (i == lastIndex) {
+                copy.add(s.withValue(value));
+            } else if (s.keyword() != keyword) {
+                copy.add(s);
+            }
+        }
+        if (lastIndex < 0) {
+            copy.add(new Setting(keyword, value, pos, keyword.name()));
         }
         return new Block(spec, head, pos, end, copy);
     }
@@ -240,15 +242,35 @@ public final class Block {
      * kind wherever it is (scripts).
      */
     public Block mapDeep(java.util.function.BiFunction<Block, Setting, Setting> f) {
-        List<Setting> copy = new ArrayList<>();
-        for (Setting s : settings) {
-            Setting t = s.value() instanceof Block nested ? s.withValue(nested.mapDeep(f)) : s;
+        List<Setting> copy = null; // made at the first change: most blocks come back unchanged
+        for (int i = 0; i < settings.size(); i++) {
+            Setting s = settings.get(i);
+            Setting t = s;
+            if (s.value() instanceof Block nested) {
+                Block mapped = nested.mapDeep(f);
+                if (mapped != nested) {
+                    t = s.withValue(mapped);
+                }
+            }
             Setting u = f.apply(this, t);
-            if (u != null) {
+            if (u != s && copy == null) {
+                copy = new ArrayList<>(settings.subList(0, i));
+            }
+            if (copy != null && u != null) {
                 copy.add(u);
             }
         }
-        return new Block(spec, head, pos, end, copy);
+        return copy == null ? this : new Block(spec, head, pos, end, copy);
+    }
+
+    /** Calls {@code f} with every setting of this block and of the blocks nested in it, deepest first. */
+    public void visitDeep(java.util.function.BiConsumer<Block, Setting> f) {
+        for (Setting s : settings) {
+            if (s.value() instanceof Block nested) {
+                nested.visitDeep(f);
+            }
+            f.accept(this, s);
+        }
     }
 
     /** Equal if the same kind, head and settings; positions are not compared. */
