@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code jkeepalived config [--json] [-f FILE]}: the parsed configuration, for tools. */
-@Command(name = "config", description = "print the effective configuration (keepalived syntax, or JSON)")
+@Command(name = "config", description = "print the effective configuration (keepalived syntax, or JSON), or the keyword reference")
 final class ConfigCommand implements Callable<Integer> {
 
     @Option(names = {"-f", "--use-file"}, paramLabel = "FILE", description = "configuration file (default ${DEFAULT-VALUE})")
@@ -20,6 +20,9 @@ final class ConfigCommand implements Callable<Integer> {
 
     @Option(names = "--json", description = "print the parsed model as JSON")
     boolean json;
+
+    @Option(names = "--keywords", description = "print the keyword reference (docs/keywords.md) and exit")
+    boolean keywords;
 
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "print this help and exit")
     boolean help;
@@ -34,6 +37,10 @@ final class ConfigCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (keywords) {
+            out.print(io.jkeepalived.config.dump.KeywordDocs.markdown());
+            return 0;
+        }
         LoadResult result = Main.load(file, configId);
         Main.report(result, "", err);
         out.print(json ? Main.json(result) + "\n" : ConfigDumper.dump(result.config().root()));
