@@ -708,7 +708,8 @@ public record RuleSpec(
                 r.nextInt(8) == 0 ? r.nextLong() : null,
                 r.nextInt(8) == 0 ? new RuleRange(r.nextInt(1000), r.nextInt(1000, 70_000)) : null,
                 l3mdev,
-                noTrack && r.nextBoolean() ? r.nextInt(256) : r.nextInt(8) == 0 ? RouteSpec.RTPROT_KEEPALIVED : null,
+                noTrack && r.nextBoolean() ? Integer.valueOf(r.nextInt(256))
+                        : r.nextInt(8) == 0 ? Integer.valueOf(RouteSpec.RTPROT_KEEPALIVED) : null,
                 r.nextInt(8) == 0 ? RouteName.of(r.nextInt(128)) : null,
                 r.nextInt(8) == 0 ? new RuleRange(r.nextInt(65536), r.nextInt(65536)) : null,
                 r.nextInt(8) == 0 ? new RuleRange(r.nextInt(65536), r.nextInt(65536)) : null,
