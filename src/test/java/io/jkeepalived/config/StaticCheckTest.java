@@ -416,6 +416,65 @@ class StaticCheckTest {
         assertKeepalivedAgrees(text);
     }
 
+    // ---- -d output reads back the same ------------------------------------------------------------
+
+    @Test
+    void dumpReadsBackToTheSameStatics() throws Exception {
+        String text = """
+                track_group TG {
+                  group {
+                    VI_1
+                  }
+                }
+                static_ipaddress {
+                  10.1.0.1/16 track_group TG
+                }
+                static_routes {
+                  10.1.0.0/16 via 192.168.200.254 or 192.168.200.253
+                  10.2.0.0/16 dev eth0 table main protocol boot mtu lock 1400 rtt 1601 track_group TG
+                  blackhole default6
+                  10.3.0.0/16 dev eth0 nexthop via 192.168.200.2 weight 3 nexthop dev eth1 encap mpls 5/6
+                }
+                static_rules {
+                  from 10.0.0.0/8 table 100
+                  inet6 x iif eth0 fwmark 0x10/0xff goto 20000 priority 300 track_group TG
+                }
+                linkbeat_interfaces {
+                  eth0 MII
+                }
+                interface_up_down_delays {
+                  eth0 0.5 1
+                }
+                vrrp_instance VI_1 {
+                  interface eth0
+                  virtual_router_id 5
+                  virtual_ipaddress {
+                    192.168.200.50
+                  }
+                  virtual_rules {
+                    to 10.0.0.0/8 table 7
+                  }
+                }
+                """;
+        LoadResult first = load(text);
+        String dump = ConfigFixture.dump(first);
+        LoadResult again = load(dump);
+        assertThat(counted(again)).as(dump).isEmpty();
+        for (var k : List.of(RootKeywords.STATIC_IPADDRESS, RootKeywords.STATIC_ROUTES, RootKeywords.STATIC_RULES,
+                RootKeywords.LINKBEAT_INTERFACES, RootKeywords.INTERFACE_UP_DOWN_DELAYS)) {
+            assertThat(root(again).list(k)).as(dump).isEqualTo(root(first).list(k));
+        }
+        assertThat(root(again).blocks(RootKeywords.TRACK_GROUP)).isEqualTo(root(first).blocks(RootKeywords.TRACK_GROUP));
+        assertThat(root(again).blocks(RootKeywords.VRRP_INSTANCE).getFirst().list(io.jkeepalived.config.schema.VrrpKeywords.VIRTUAL_RULES))
+                .isEqualTo(root(first).blocks(RootKeywords.VRRP_INSTANCE).getFirst()
+                        .list(io.jkeepalived.config.schema.VrrpKeywords.VIRTUAL_RULES));
+        assertThat(dump).contains("10.1.0.1/16 dev eth0 track_group TG",
+                "10.1.0.0/16 no_track nexthop via 192.168.200.254 nexthop via 192.168.200.253",
+                "from 10.0.0.0/8 preference 16384 table 100",
+                "from ::/0 preference 300 fwmark 16/255 iif eth0 goto 20000 track_group TG",
+                "to 10.0.0.0/8 preference 16383 table 7");
+    }
+
     // ---- round trip of the entry types -------------------------------------------------------------
 
     @Test
