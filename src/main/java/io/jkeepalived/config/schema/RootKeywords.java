@@ -47,10 +47,10 @@ public final class RootKeywords {
             .doc("seconds to wait for child processes at exit (default 5)");
 
     // static configuration
-    public static final Keyword.ListBlock<List<String>> LINKBEAT_INTERFACES = BLOCK
+    public static final Keyword.ListBlock<StaticKeywords.LinkbeatInterface> LINKBEAT_INTERFACES = BLOCK
             .list("linkbeat_interfaces", StaticKeywords.LINKBEAT_INTERFACE).feature(Feature.NOT_APPLICABLE)
             .doc("interfaces whose link state is polled (MII, ETHTOOL or IOCTL)");
-    public static final Keyword.ListBlock<List<String>> INTERFACE_UP_DOWN_DELAYS = BLOCK
+    public static final Keyword.ListBlock<StaticKeywords.UpDownDelay> INTERFACE_UP_DOWN_DELAYS = BLOCK
             .list("interface_up_down_delays", StaticKeywords.UP_DOWN_DELAY).feature(Feature.TRACKING)
             .doc("debounce delays for interface state changes: IFNAME DOWN_DELAY [UP_DELAY]");
     public static final Keyword.Block<String> TRACK_GROUP = BLOCK
