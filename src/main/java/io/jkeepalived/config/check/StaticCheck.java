@@ -125,7 +125,8 @@ final class StaticCheck implements Check {
             }
             trackGroups.add(name);
             List<Setting> settings = new ArrayList<>();
-            boolean haveGroup = false;
+            SourcePos firstGroup = null;
+            Set<SourcePos> repeated = new HashSet<>();
             boolean named = false;
             List<String> members = new ArrayList<>();
             for (Setting s : g.settings()) {
@@ -133,27 +134,33 @@ final class StaticCheck implements Check {
                     settings.add(s);
                     continue;
                 }
-                if (haveGroup) {
-                    // keepalived's message names a sync group here too
-                    diags.warning(s.pos(), "Group list already specified for sync group " + name);
+                // each line of a group block is a setting; the block is the one they share an origin with
+                if (firstGroup == null) {
+                    firstGroup = s.origin();
+                } else if (!s.origin().equals(firstGroup)) {
+                    if (repeated.add(s.origin())) {
+                        // keepalived's message names a sync group here too
+                        diags.warning(s.origin(), "Group list already specified for sync group " + name);
+                    }
                     continue;
                 }
-                haveGroup = true;
                 List<String> given = list(s, String.class);
                 if (given.isEmpty()) {
                     diags.warning(s.pos(), "Warning - track group " + name + " has empty group block");
                 }
+                List<String> kept = new ArrayList<>();
                 for (String m : given) {
                     named = true;
                     if (instances.contains(m)) {
                         members.add(m);
+                        kept.add(m);
                     } else {
                         // keepalived logs this when it starts, without failing -t
                         diags.lint(s.pos(), "vrrp instance " + m + " specified in track group " + name
                                 + " doesn't exist - ignoring");
                     }
                 }
-                settings.add(s.withValue(List.copyOf(members)));
+                settings.add(s.withValue(List.copyOf(kept)));
             }
             if (members.isEmpty()) {
                 // keepalived then removes the group when it starts (and -t does not notice)

@@ -36,8 +36,14 @@ public final class Block {
         this.settings = List.copyOf(settings);
     }
 
-    /** One entry of a list block keyword, with the line it was written on. */
-    public record Entry<E>(E value, SourcePos pos) {
+    /**
+     * One entry of a list block keyword, with the line it was written on and the line of the
+     * keyword whose block it is in.
+     */
+    public record Entry<E>(E value, SourcePos pos, SourcePos origin) {
+        public Entry(E value, SourcePos pos) {
+            this(value, pos, pos);
+        }
     }
 
     public BlockSpec spec() {
@@ -119,7 +125,7 @@ public final class Block {
         for (Setting s : settings) {
             if (s.keyword() == keyword) {
                 for (E e : (List<E>) s.value()) {
-                    all.add(new Entry<>(e, s.pos()));
+                    all.add(new Entry<>(e, s.pos(), s.origin()));
                 }
             }
         }
@@ -139,7 +145,7 @@ public final class Block {
                 copy.add(s);
             } else if (!placed) {
                 for (Entry<E> e : entries) {
-                    copy.add(new Setting(keyword, List.of(e.value()), e.pos(), spelling));
+                    copy.add(new Setting(keyword, List.of(e.value()), e.pos(), e.origin(), spelling));
                 }
                 if (entries.isEmpty()) {
                     copy.add(s.withValue(List.of()));
@@ -149,7 +155,7 @@ public final class Block {
         }
         if (!placed && !entries.isEmpty()) {
             for (Entry<E> e : entries) {
-                copy.add(new Setting(keyword, List.of(e.value()), e.pos(), spelling));
+                copy.add(new Setting(keyword, List.of(e.value()), e.pos(), e.origin(), spelling));
             }
         }
         return new Block(spec, head, pos, end, copy);

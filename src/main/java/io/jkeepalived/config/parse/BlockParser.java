@@ -201,7 +201,7 @@ public final class BlockParser {
             }
             if (!entries.isEmpty()) {
                 // one setting per line, so that every entry keeps the line it was written on
-                frame.settings.add(new Setting(keyword, List.copyOf(entries), entry.pos(), line.first()));
+                frame.settings.add(new Setting(keyword, List.copyOf(entries), entry.pos(), line.pos(), line.first()));
             }
         }
         if (entry == null) {

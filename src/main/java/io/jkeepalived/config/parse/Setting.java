@@ -14,12 +14,22 @@ public final class Setting {
     private final Keyword<?> keyword;
     private final Object value;
     private final SourcePos pos;
+    private final SourcePos origin;
     private final String spelling;
 
     public Setting(Keyword<?> keyword, Object value, SourcePos pos, String spelling) {
+        this(keyword, value, pos, pos, spelling);
+    }
+
+    /**
+     * @param origin for the entries of a list block, the line of the keyword that opened the
+     *               block (one block's entries share it); otherwise the same as {@code pos}
+     */
+    public Setting(Keyword<?> keyword, Object value, SourcePos pos, SourcePos origin, String spelling) {
         this.keyword = keyword;
         this.value = value;
         this.pos = pos;
+        this.origin = origin;
         this.spelling = spelling;
     }
 
@@ -35,12 +45,17 @@ public final class Setting {
         return pos;
     }
 
+    /** Where the list block this entry belongs to was opened (see the constructor). */
+    public SourcePos origin() {
+        return origin;
+    }
+
     public String spelling() {
         return spelling;
     }
 
     public Setting withValue(Object newValue) {
-        return new Setting(keyword, newValue, pos, spelling);
+        return new Setting(keyword, newValue, pos, origin, spelling);
     }
 
     @Override
