@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.jkeepalived.config.parse.Block;
 import io.jkeepalived.config.schema.GlobalKeywords;
+import io.jkeepalived.config.schema.Keyword;
 import io.jkeepalived.config.schema.RootKeywords;
 import io.jkeepalived.config.value.GlobalValues.LvsSyncDaemon;
 import io.jkeepalived.config.value.GlobalValues.LvsTimeouts;
@@ -584,5 +585,48 @@ class GlobalCheckTest {
         assertThat(ConfigFixture.dump(r)).contains("vrrp_rlimit_rttime 5000", "checker_process_name lvs", "enable_snmp_vrrp",
                 "lvs_flush_on_stop\n");
         likeKeepalived(text);
+    }
+
+    // ---- -d and JSON ----------------------------------------------------------------------------------
+
+    static final String RICH = global(
+            "include_check match", "random_seed 12", "process_names", "vrrp_process_name vr", "startup_script \"/bin/echo a b\" root",
+            "router_id lb01", "notification_email {", "a@example.com b@example.com", "}", "notification_email_from ka@example.com",
+            "smtp_server 192.0.2.25 2525", "smtp_helo_name lb01.example.com", "smtp_alert", "smtp_alert_vrrp off",
+            "lvs_sync_daemon eth1 inst VI_1 maxlen 1400 group 224.0.0.81", "lvs_timeouts tcp 900 udp 30", "lvs_flush_on_stop VS",
+            "dynamic_interfaces allow_if_changes", "vrrp_garp_master_repeat 2", "vrrp_min_garp", "vrrp_garp_interval 0.001",
+            "vrrp_garp_extra_if all 120", "vrrp_startup_delay 5.5", "nftables ka", "nftables_priority -5",
+            "vrrp_cpu_affinity 0", "vrrp_rt_priority 50", "vrrp_rlimit_rttime 20000", "max_auto_priority",
+            "snmp_socket udp:127.0.0.1:705", "enable_snmp_rfc", "script_user root", "enable_script_security",
+            "notify_fifo /run/ka.fifo root root", "vrrp_notify_fifo /run/ka_vrrp.fifo", "vrrp_rx_bufs_policy ADVERT",
+            "umask IWGRP|IWOTH|IXOTH", "reload_check_config", "reload_file /run/ka.reload", "data_use_instance")
+            + VI_1;
+
+    @Test
+    void dumpReadsBackToTheSameGlobalDefs() {
+        LoadResult first = ConfigFixture.load(RICH);
+        assertThat(first.exitStatus()).as("%s", first.diagnostics()).isEqualTo(ExitStatus.OK);
+        String dump = ConfigFixture.dump(first);
+        LoadResult second = ConfigFixture.load(dump);
+        assertThat(second.exitStatus()).as("%s", second.diagnostics()).isEqualTo(ExitStatus.OK);
+        for (Keyword<?> k : GlobalKeywords.BLOCK.keywords()) {
+            switch (k) {
+                case Keyword.Value<?> v -> assertThat(globalDefs(second).get(v)).as(k.name()).isEqualTo(globalDefs(first).get(v));
+                case Keyword.ListBlock<?> l -> assertThat(globalDefs(second).list(l)).as(k.name()).isEqualTo(globalDefs(first).list(l));
+                case Keyword.Block<?> b -> throw new AssertionError("no blocks in global_defs: " + b);
+            }
+        }
+        assertThat(ConfigFixture.dump(second)).isEqualTo(dump);
+        likeKeepalived(RICH);
+        likeKeepalived(dump);
+    }
+
+    @Test
+    void jsonShowsTheValuesAsKeepalivedRunsThem() {
+        String json = ConfigFixture.json(ConfigFixture.load(RICH));
+        assertThat(json).contains("\"smtp_server\"", "\"host\" : \"192.0.2.25\"", "\"port\" : 2525",
+                "\"lvs_timeouts\"", "\"tcp\" : 900", "\"umask\" : \"023\"", "\"vrrp_garp_master_repeat\" : 2",
+                "\"vrrp_garp_master_delay\" : 0", "\"vrrp_garp_lower_prio_repeat\" : 2", "\"max_auto_priority\" : 99",
+                "\"include_check\"", "\"wildcard_match\" : false", "\"id\" : 51");
     }
 }

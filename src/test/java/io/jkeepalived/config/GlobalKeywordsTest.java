@@ -70,6 +70,7 @@ class GlobalKeywordsTest {
     void everyKeywordIsDocumented() {
         for (Keyword<?> k : GlobalKeywords.BLOCK.keywords()) {
             assertThat(k.doc()).as(k.name()).isNotBlank().doesNotContain("\n");
+            assertThat(k.since()).as(k.name()).matches("|\\d+\\.\\d+\\.\\d+");
         }
     }
 

@@ -353,7 +353,7 @@ final class GlobalCheck implements Check {
                 GlobalKeywords.VRRP_PROCESS_NAME, "keepalived_vrrp",
                 GlobalKeywords.CHECKER_PROCESS_NAME, "keepalived_lvs",
                 GlobalKeywords.BFD_PROCESS_NAME, "keepalived_bfd");
-        Map<Keyword.Value<String>, String> names = new java.util.HashMap<>();
+        Map<Keyword.Value<String>, String> names = new java.util.LinkedHashMap<>();
         for (Setting s : g.settings()) {
             if (s.keyword() == GlobalKeywords.PROCESS_NAMES) {
                 names.putAll(defaults);

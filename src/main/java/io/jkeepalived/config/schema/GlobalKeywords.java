@@ -397,7 +397,7 @@ public final class GlobalKeywords {
             .value("fifo_write_vrrp_states_on_reload", Types.flag()).feature(Feature.NOTIFY)
             .doc("write the states of instances and sync groups to the FIFOs after a reload");
     public static final Keyword.Value<Boolean> VRRP_NOTIFY_PRIORITY_CHANGES = BLOCK
-            .value("vrrp_notify_priority_changes", Types.optionalBool()).feature(Feature.NOTIFY)
+            .value("vrrp_notify_priority_changes", Types.optionalBool()).feature(Feature.NOTIFY).since("2.0.16")
             .doc("default notify_priority_changes");
 
     // ---- socket buffers -------------------------------------------------------------------------
@@ -431,7 +431,7 @@ public final class GlobalKeywords {
     // ---- process plumbing -----------------------------------------------------------------------
 
     public static final Keyword.Value<Integer> UMASK = BLOCK
-            .value("umask", GlobalValues.UMASK).defaultsTo(0177).feature(Feature.PROCESS)
+            .value("umask", GlobalValues.UMASK).defaultsTo(0177).feature(Feature.PROCESS).since("2.0.9")
             .doc("umask for files keepalived creates: a number or I{R|W|X}{USR|GRP|OTH} bits joined by |");
     public static final Keyword.Value<String> RELOAD_CHECK_CONFIG = BLOCK
             .value("reload_check_config", Types.optionalString("/dev/null")).feature(Feature.PROCESS)
