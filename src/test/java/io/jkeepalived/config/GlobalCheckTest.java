@@ -207,6 +207,15 @@ class GlobalCheckTest {
     }
 
     @Test
+    void snmpRfcEnablesBothRfcMibs() {
+        LoadResult r = ConfigFixture.load(global("enable_snmp_rfc"));
+        assertThat(globalDefs(r).get(GlobalKeywords.ENABLE_SNMP_RFCV2)).isTrue();
+        assertThat(globalDefs(r).get(GlobalKeywords.ENABLE_SNMP_RFCV3)).isTrue();
+        assertThat(ConfigFixture.dump(r)).contains("    enable_snmp_rfc\n    enable_snmp_rfcv2\n    enable_snmp_rfcv3\n");
+        assertThat(globalDefs(ConfigFixture.load(global("enable_snmp_rfcv2"))).get(GlobalKeywords.ENABLE_SNMP_RFCV3)).isNull();
+    }
+
+    @Test
     void lvsTimeoutsLinesAddUp() {
         String text = global("lvs_timeouts tcp 5 udp 9", "lvs_timeouts udp 7 tcpfin 3");
         LoadResult r = ConfigFixture.load(text);

@@ -81,7 +81,7 @@ class GlobalValuesTest {
         String text = global("lvs_sync_daemon eth0 foo bar baz");
         assertThat(messages(ConfigFixture.load(text))).containsExactly(
                 "2: warning: Invalid syncid (bar): invalid number 'bar' - defaulting to vrid",
-                "2: warning: Unknown option baz specified for lvs_sync_daemon",
+                "2: warning: Unknown option baz specified for lvs_sync_daemon - ignoring",
                 "2: warning: Unable to find vrrp instance foo for lvs_syncd - clearing lvs_syncd config");
         likeKeepalived(text);
         String incomplete = global("lvs_sync_daemon eth0 id 5 id");
@@ -121,8 +121,8 @@ class GlobalValuesTest {
         String text = global("lvs_timeouts foo 3 udp", "lvs_timeouts tcp");
         LoadResult r = ConfigFixture.load(text);
         assertThat(messages(r)).containsExactly(
-                "2: warning: Unknown option foo specified for lvs_timeouts",
-                "2: warning: Unknown option 3 specified for lvs_timeouts",
+                "2: warning: Unknown option foo specified for lvs_timeouts - ignoring",
+                "2: warning: Unknown option 3 specified for lvs_timeouts - ignoring",
                 "2: error: lvs_timeouts: No value specified for lvs_timeout udp - ignored",
                 "3: error: lvs_timeouts: lvs_timeouts requires at least one option - ignored");
         assertThat(globalDefs(r).isSet(GlobalKeywords.LVS_TIMEOUTS)).isFalse();
@@ -261,7 +261,7 @@ class GlobalValuesTest {
         // keepalived's quirk: "MTU 100" reads the size from "MTU"
         String text = global("vrrp_rx_bufs_policy MTU 100");
         LoadResult r = ConfigFixture.load(text);
-        assertThat(messages(r)).containsExactly("2: warning: Invalid vrrp_rx_bufs_policy 100: invalid number 'MTU'");
+        assertThat(messages(r)).containsExactly("2: warning: Invalid vrrp_rx_bufs_policy 100: invalid number 'MTU' - ignoring");
         assertThat(globalDefs(r).get(GlobalKeywords.VRRP_RX_BUFS_POLICY)).isEqualTo(new RxBufsPolicy(true, false, null));
         likeKeepalived(text);
         String bad = global("vrrp_rx_bufs_policy x");
@@ -371,7 +371,7 @@ class GlobalValuesTest {
         assertThat(read(GlobalKeywords.DYNAMIC_INTERFACES, "allow_if_changes")).isEqualTo(DynamicInterfaces.ALLOW_IF_CHANGES);
         String text = global("dynamic_interfaces foo");
         LoadResult r = ConfigFixture.load(text);
-        assertThat(messages(r)).containsExactly("2: warning: Unknown dynamic_interfaces option 'foo'");
+        assertThat(messages(r)).containsExactly("2: warning: Unknown dynamic_interfaces option 'foo' - ignoring it");
         // keepalived still turns them on
         assertThat(globalDefs(r).get(GlobalKeywords.DYNAMIC_INTERFACES)).isEqualTo(DynamicInterfaces.ON);
         likeKeepalived(text);

@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiFunction;
+import java.util.stream.Stream;
 
 /**
  * global_defs validation, in keepalived 2.2.7's terms (global_parser.c, global_data.c
@@ -57,6 +58,7 @@ final class GlobalCheck implements Check {
         g = smtp(g, d);
         g = garp(g, d);
         g = processNames(g);
+        g = snmpRfc(g);
         g = scriptUser(g, ctx);
         g = notifyFifoConflicts(g, d);
         g = lvsSyncDaemon(g, root, ctx);
@@ -102,7 +104,7 @@ final class GlobalCheck implements Check {
         g = keepFirst(g, d, GlobalKeywords.NFTABLES_IPVS, (first, later) -> "ipvs nftables already specified - ignoring");
         g = keepFirst(g, d, GlobalKeywords.TMP_CONFIG_DIRECTORY,
                 (first, later) -> "tmp_config_directory already specified - ignoring");
-        for (var fifo : List.of(GlobalKeywords.NOTIFY_FIFO, GlobalKeywords.VRRP_NOTIFY_FIFO, GlobalKeywords.LVS_NOTIFY_FIFO)) {
+        for (var fifo : FIFOS) {
             g = keepFirst(g, d, fifo, (first, later) -> fifo.name() + " already specified - ignoring "
                     + GlobalValues.NOTIFY_FIFO.format(value(later)).getFirst());
         }
@@ -111,12 +113,15 @@ final class GlobalCheck implements Check {
             g = keepFirst(g, d, script, (first, later) -> script.name() + " already specified - ignoring "
                     + ((Script) later.value()).command());
         }
-        g = keepFirst(g, d, GlobalKeywords.STARTUP_SCRIPT, (first, later) -> "startup script already specified - ignoring");
-        g = keepFirst(g, d, GlobalKeywords.SHUTDOWN_SCRIPT, (first, later) -> "shutdown script already specified - ignoring");
+        g = keepFirst(g, d, GlobalKeywords.STARTUP_SCRIPT,
+                (first, later) -> "startup script already specified - ignoring");
+        g = keepFirst(g, d, GlobalKeywords.SHUTDOWN_SCRIPT,
+                (first, later) -> "shutdown script already specified - ignoring");
         return g;
     }
 
-    private static Block keepFirst(Block g, Diagnostics d, Keyword<?> keyword, BiFunction<Setting, Setting, String> message) {
+    private static Block keepFirst(Block g, Diagnostics d, Keyword<?> keyword,
+            BiFunction<Setting, Setting, String> message) {
         List<Setting> all = occurrences(g, keyword);
         if (all.size() < 2) {
             return g;
@@ -194,8 +199,8 @@ final class GlobalCheck implements Check {
     private static <T> Block resetAfter(Block g, Diagnostics d, Keyword.Value<T> keyword, T setAfter, Setting by) {
         Optional<Setting> last = g.last(keyword);
         if (last.isPresent() && setAfter == null) {
-            d.lint(last.get().pos(), keyword.name() + " " + last.get().value() + " is reset to "
-                    + keyword.defaultValue() + " by " + by.spelling() + " on line " + by.pos().line() + " - set it after that");
+            d.lint(last.get().pos(), keyword.name() + " " + last.get().value() + " is reset to " + keyword.defaultValue()
+                    + " by " + by.spelling() + " on line " + by.pos().line() + " - set it after that");
             return g.with(keyword, keyword.defaultValue());
         }
         return g;
@@ -276,8 +281,8 @@ final class GlobalCheck implements Check {
             }
         }
         Block b = g;
-        Optional<SourcePos> alert = List.of(GlobalKeywords.SMTP_ALERT, GlobalKeywords.SMTP_ALERT_VRRP, GlobalKeywords.SMTP_ALERT_CHECKER)
-                .stream().filter(k -> Boolean.TRUE.equals(b.get(k))).findFirst().map(b::posOf);
+        Optional<SourcePos> alert = Stream.of(GlobalKeywords.SMTP_ALERT, GlobalKeywords.SMTP_ALERT_VRRP,
+                GlobalKeywords.SMTP_ALERT_CHECKER).filter(k -> Boolean.TRUE.equals(b.get(k))).findFirst().map(b::posOf);
         if (alert.isPresent() && !b.isSet(GlobalKeywords.SMTP_SERVER)) {
             d.lint(alert.get(), "smtp alerts are on but there is no smtp_server - no email will be sent");
         }
@@ -308,7 +313,8 @@ final class GlobalCheck implements Check {
                 delay = (int) s.value();
             } else if (s.keyword() == GlobalKeywords.VRRP_MIN_GARP && (boolean) s.value()) {
                 repeat = repeat == GlobalKeywords.VRRP_GARP_MASTER_REPEAT.defaultValue() ? 1 : repeat;
-                refreshRepeat = refreshRepeat == GlobalKeywords.VRRP_GARP_MASTER_REFRESH_REPEAT.defaultValue() ? 0 : refreshRepeat;
+                refreshRepeat = refreshRepeat == GlobalKeywords.VRRP_GARP_MASTER_REFRESH_REPEAT.defaultValue()
+                        ? 0 : refreshRepeat;
                 delay = delay == GlobalKeywords.VRRP_GARP_MASTER_DELAY.defaultValue() ? 0 : delay;
             }
         }
@@ -369,6 +375,15 @@ final class GlobalCheck implements Check {
         return g;
     }
 
+    /** enable_snmp_rfc is both enable_snmp_rfcv2 and enable_snmp_rfcv3 (snmp_rfc_handler). */
+    private static Block snmpRfc(Block g) {
+        if (!g.isSet(GlobalKeywords.ENABLE_SNMP_RFC)) {
+            return g;
+        }
+        g = withIfDifferent(g, GlobalKeywords.ENABLE_SNMP_RFCV2, true);
+        return withIfDifferent(g, GlobalKeywords.ENABLE_SNMP_RFCV3, true);
+    }
+
     // ---- script user and notify FIFOs ---------------------------------------------------------------
 
     /** set_default_script_user: the user (and group, if given) must exist. */
@@ -381,7 +396,8 @@ final class GlobalCheck implements Check {
                 ctx.diags().error(s.pos(), "Error setting global script uid/gid: " + problem + " - ignoring");
                 drop.add(s);
             } else if (words.size() > 2) {
-                ctx.diags().lint(s.pos(), "script_user: extra words ignored: '" + String.join(" ", words.subList(2, words.size())) + "'");
+                ctx.diags().lint(s.pos(), "script_user: extra words ignored: '"
+                        + String.join(" ", words.subList(2, words.size())) + "'");
             }
         }
         return without(g, drop);
@@ -411,7 +427,8 @@ final class GlobalCheck implements Check {
                 NotifyFifo f = value(s);
                 String problem = f.user() == null ? null : userProblem(ctx.host(), f.user(), f.group());
                 if (problem != null) {
-                    ctx.diags().lint(s.pos(), "Invalid user/group for " + keyword.name() + " " + f.path() + ": " + problem + " - ignoring");
+                    ctx.diags().lint(s.pos(), "Invalid user/group for " + keyword.name() + " " + f.path() + ": "
+                            + problem + " - ignoring");
                     drop.add(s);
                 }
             }
@@ -480,7 +497,8 @@ final class GlobalCheck implements Check {
         Optional<Block> instance = root.blocks(RootKeywords.VRRP_INSTANCE).stream()
                 .filter(b -> sd.instance().equals(b.head())).findFirst();
         if (instance.isEmpty()) {
-            ctx.diags().lint(at, "Unable to find vrrp instance " + sd.instance() + " for lvs_syncd - clearing lvs_syncd config");
+            ctx.diags().lint(at, "Unable to find vrrp instance " + sd.instance()
+                    + " for lvs_syncd - clearing lvs_syncd config");
             return g.without(GlobalKeywords.LVS_SYNC_DAEMON);
         }
         Integer vrid = instance.get().get(VrrpKeywords.VIRTUAL_ROUTER_ID);
@@ -567,7 +585,8 @@ final class GlobalCheck implements Check {
     private static Block disableLocalIgmp(Block g, Diagnostics d) {
         if (Boolean.TRUE.equals(g.explicit(GlobalKeywords.DISABLE_LOCAL_IGMP).orElse(false))
                 && !Files.isWritable(IGMP_LINK_LOCAL_MCAST_REPORTS)) {
-            d.error(g.posOf(GlobalKeywords.DISABLE_LOCAL_IGMP), "kernel does not support " + IGMP_LINK_LOCAL_MCAST_REPORTS + " - ignoring");
+            d.error(g.posOf(GlobalKeywords.DISABLE_LOCAL_IGMP),
+                    "kernel does not support " + IGMP_LINK_LOCAL_MCAST_REPORTS + " - ignoring");
             return g.without(GlobalKeywords.DISABLE_LOCAL_IGMP);
         }
         return g;

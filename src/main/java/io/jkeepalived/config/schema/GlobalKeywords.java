@@ -444,7 +444,7 @@ public final class GlobalKeywords {
             .doc("keep reload_time_file after the reload, reloading daily at a time without date");
     public static final Keyword.Value<String> RELOAD_FILE = BLOCK
             .value("reload_file", Types.optionalString("")).feature(Feature.PROCESS)
-            .doc("file that exists while a reload reads the configuration (none given: keepalived.reload in the pid directory)");
+            .doc("file that exists while a reload reads the configuration (default keepalived.reload in the pid directory)");
     public static final Keyword.Value<Boolean> DATA_USE_INSTANCE = BLOCK
             .value("data_use_instance", Types.optionalBool()).feature(Feature.PROCESS)
             .doc("put the instance name and namespace in the names of the SIGUSR1 .data files");

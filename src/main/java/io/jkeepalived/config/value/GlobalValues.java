@@ -186,7 +186,8 @@ public final class GlobalValues {
                     case "inst" -> {
                         String name = args.word(i);
                         if (instance != null) {
-                            args.warning("lvs_sync_daemon vrrp instance has already been specified as " + instance + " - ignoring");
+                            args.warning("lvs_sync_daemon vrrp instance has already been specified as " + instance
+                                    + " - ignoring");
                         } else {
                             instance = name;
                         }
@@ -211,7 +212,8 @@ public final class GlobalValues {
                             case "port" -> 65535;
                             default -> 255;
                         };
-                        Integer v = option(args, args.word(i), 1, max, "Invalid lvs_sync_daemon " + w + " (%s)", " - ignoring");
+                        Integer v = option(args, args.word(i), 1, max, "Invalid lvs_sync_daemon " + w + " (%s)",
+                                " - ignoring");
                         if (v != null) {
                             switch (w) {
                                 case "maxlen" -> maxlen = v;
@@ -250,7 +252,7 @@ public final class GlobalValues {
                                 syncId = v;
                             }
                         } else {
-                            args.warning("Unknown option " + w + " specified for lvs_sync_daemon");
+                            args.warning("Unknown option " + w + " specified for lvs_sync_daemon - ignoring");
                         }
                     }
                 }
@@ -292,7 +294,8 @@ public final class GlobalValues {
 
         @Override
         public String syntax() {
-            return "<INTERFACE> [[inst] <VRRP_INSTANCE>] [id <0..255>] [maxlen <1..65507>] [port <1..65535>] [ttl <1..255>] [group <MULTICAST_IPADDR>]";
+            return "<INTERFACE> [[inst] <VRRP_INSTANCE>] [id <0..255>] [maxlen <1..65507>] [port <1..65535>]"
+                    + " [ttl <1..255>] [group <MULTICAST_IPADDR>]";
         }
 
         @Override
@@ -368,7 +371,7 @@ public final class GlobalValues {
                     default -> -1;
                 };
                 if (slot < 0) {
-                    problems.add("Unknown option " + w + " specified for lvs_timeouts");
+                    problems.add("Unknown option " + w + " specified for lvs_timeouts - ignoring");
                     continue;
                 }
                 if (i == args.size() - 1) {
@@ -409,7 +412,8 @@ public final class GlobalValues {
 
         @Override
         public String syntax() {
-            return "[tcp <0.." + LVS_MAX_TIMEOUT + ">] [tcpfin <0.." + LVS_MAX_TIMEOUT + ">] [udp <0.." + LVS_MAX_TIMEOUT + ">]";
+            String secs = "<0.." + LVS_MAX_TIMEOUT + ">";
+            return "[tcp " + secs + "] [tcpfin " + secs + "] [udp " + secs + "]";
         }
 
         @Override
@@ -498,7 +502,7 @@ public final class GlobalValues {
                 throw new ValueException("No " + args.keyword() + " name specified");
             }
             args.ignoreAfter(3);
-            return new NotifyFifo(args.word(0), args.size() > 1 ? args.word(1) : null, args.size() > 2 ? args.word(2) : null);
+            return new NotifyFifo(args.word(0), args.wordOr(1, null), args.wordOr(2, null));
         }
 
         @Override
@@ -531,7 +535,8 @@ public final class GlobalValues {
         @Override
         public NotifyFifo sample(RandomGenerator r) {
             String user = r.nextBoolean() ? "nobody" : null;
-            return new NotifyFifo("/run/keepalived/fifo" + r.nextInt(9), user, user != null && r.nextBoolean() ? "nogroup" : null);
+            String group = user != null && r.nextBoolean() ? "nogroup" : null;
+            return new NotifyFifo("/run/keepalived/fifo" + r.nextInt(9), user, group);
         }
     };
 
@@ -540,7 +545,9 @@ public final class GlobalValues {
     /** The permission bits a umask may hold (S_IRWXU | S_IRWXG | S_IRWXO). */
     public static final int UMASK_BITS = 0777;
 
-    private static final String[] UMASK_NAMES = {"IXOTH", "IWOTH", "IROTH", "IXGRP", "IWGRP", "IRGRP", "IXUSR", "IWUSR", "IRUSR"};
+    /** The umask bit names, bit 0 first. */
+    private static final String[] UMASK_NAMES = {
+        "IXOTH", "IWOTH", "IROTH", "IXGRP", "IWGRP", "IRGRP", "IXUSR", "IWUSR", "IRUSR"};
 
     /**
      * {@code umask NUMBER|BITS}: a number as strtol base 0 reads it (hex, octal or decimal), or
@@ -684,7 +691,7 @@ public final class GlobalValues {
                     try {
                         size = unsignedWord(args.word(0), 0, UINT_MAX);
                     } catch (ValueException e) {
-                        problems.add("Invalid vrrp_rx_bufs_policy " + w + ": " + e.getMessage());
+                        problems.add("Invalid vrrp_rx_bufs_policy " + w + ": " + e.getMessage() + " - ignoring");
                     }
                 }
             }
@@ -903,7 +910,8 @@ public final class GlobalValues {
                         cpus.add(Types.checkRange(w, 0, CPU_SETSIZE - 1));
                     } catch (ValueException e) {
                         // keepalived clears the whole set at the first bad id (get_cpu_affinity)
-                        throw new ValueException("Invalid cpu_id '" + w + "' specified for " + process + " process: " + e.getMessage());
+                        throw new ValueException("Invalid cpu_id '" + w + "' specified for " + process + " process: "
+                                + e.getMessage());
                     }
                 }
                 return List.copyOf(cpus);
@@ -954,14 +962,17 @@ public final class GlobalValues {
                 try {
                     p = Types.checkRange(w, Integer.MIN_VALUE, Integer.MAX_VALUE);
                 } catch (ValueException e) {
-                    throw new ValueException(process + " process real-time priority '" + w + "' invalid: " + e.getMessage());
+                    throw new ValueException(process + " process real-time priority '" + w + "' invalid: "
+                            + e.getMessage());
                 }
                 if (p < RT_PRIORITY_MIN) {
-                    args.warning(process + " process real-time priority " + p + " less than minimum " + RT_PRIORITY_MIN + " - setting to minimum");
+                    args.warning(process + " process real-time priority " + p + " less than minimum " + RT_PRIORITY_MIN
+                            + " - setting to minimum");
                     return RT_PRIORITY_MIN;
                 }
                 if (p > RT_PRIORITY_MAX) {
-                    args.warning(process + " process real-time priority " + p + " greater than maximum " + RT_PRIORITY_MAX + " - setting to maximum");
+                    args.warning(process + " process real-time priority " + p + " greater than maximum " + RT_PRIORITY_MAX
+                            + " - setting to maximum");
                     return RT_PRIORITY_MAX;
                 }
                 return p;
@@ -1134,7 +1145,8 @@ public final class GlobalValues {
                     throw new ValueException("ipset name '" + n + "' too long");
                 }
             }
-            args.warning("vrrp_ipsets is not supported by keepalived 2.2.7 as built for Debian (no ipset support) - ignoring");
+            args.warning("vrrp_ipsets is not supported by keepalived 2.2.7 as built for Debian (no ipset support)"
+                    + " - ignoring");
             return names;
         }
 
@@ -1214,7 +1226,7 @@ public final class GlobalValues {
                 return DynamicInterfaces.ALLOW_IF_CHANGES;
             }
             // keepalived still turns dynamic interfaces on (dynamic_interfaces_handler)
-            args.warning("Unknown dynamic_interfaces option '" + args.word(0) + "'");
+            args.warning("Unknown dynamic_interfaces option '" + args.word(0) + "' - ignoring it");
             return DynamicInterfaces.ON;
         }
 
@@ -1295,7 +1307,8 @@ public final class GlobalValues {
             @Override
             public String parse(Args args) {
                 if (args.size() != 1) {
-                    throw new ValueException(args.isEmpty() ? "missing a parameter after '" + args.keyword() + "'" : invalid);
+                    throw new ValueException(args.isEmpty() ? "missing a parameter after '" + args.keyword() + "'"
+                            : invalid);
                 }
                 return args.word(0);
             }
@@ -1312,7 +1325,8 @@ public final class GlobalValues {
 
             @Override
             public String sample(RandomGenerator r) {
-                return new String[] {"/run/keepalived/reload_time", "unix:/var/agentx/master", "udp:10.0.0.1:705"}[r.nextInt(3)];
+                String[] words = {"/run/keepalived/reload_time", "unix:/var/agentx/master", "udp:10.0.0.1:705"};
+                return words[r.nextInt(words.length)];
             }
         };
     }
@@ -1322,7 +1336,8 @@ public final class GlobalValues {
         @Override
         public Long parse(Args args) {
             if (args.size() != 1) {
-                throw new ValueException(args.isEmpty() ? "missing a parameter after 'vrrp_rx_bufs_multiplier'" : "Invalid vrrp_rx_bufs_multiplier");
+                throw new ValueException(args.isEmpty() ? "missing a parameter after 'vrrp_rx_bufs_multiplier'"
+                        : "Invalid vrrp_rx_bufs_multiplier");
             }
             return unsignedWord(args.word(0), 1, UINT_MAX);
         }
