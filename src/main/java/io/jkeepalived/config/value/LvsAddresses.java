@@ -43,6 +43,10 @@ public final class LvsAddresses {
             cut = text.indexOf('/');
         }
         String ip = cut < 0 ? text : text.substring(0, cut);
+        if (ip.indexOf(':') < 0 && java.util.Arrays.stream(ip.split("\\.")).anyMatch(p -> p.length() > 1 && p.startsWith("0"))) {
+            // inet_pton refuses IPv4 parts with leading zeros (they would read as octal elsewhere)
+            return null;
+        }
         try {
             InetAddress a = Types.parseAddress(ip);
             boolean v6 = text.indexOf(':') >= 0;
