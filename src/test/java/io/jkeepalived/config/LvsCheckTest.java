@@ -305,6 +305,28 @@ class LvsCheckTest {
         }
 
         @Test
+        void granularityWithoutDotMakesAFwmarkServiceIpv6() {
+            String text = "virtual_server fwmark 1 {\n  lvs_sched rr\n  lvs_method NAT\n  persistence_granularity 24\n"
+                    + "  real_server 10.0.0.2 80 {\n  }\n}\n";
+            LoadResult r = load(text);
+            assertThat(messages(r)).containsExactly(
+                    "5: warning: Address family of virtual server and real server 10.0.0.2 don't match - skipping real server",
+                    "1: warning: Virtual server FWM 1 has no real servers - ignoring");
+            assertThat(virtualServers(r)).isEmpty();
+            assertKeepalivedAgrees(text, r, 6, 5);
+        }
+
+        @Test
+        void fwmarkServiceMayHaveTunnelledServersOfBothFamilies() {
+            String text = "virtual_server fwmark 1 {\n  lvs_sched rr\n  lvs_method TUN\n  real_server 10.0.0.2 {\n  }\n"
+                    + "  real_server 2001:db8::2 {\n  }\n  sorry_server 10.0.0.9\n}\n";
+            LoadResult r = load(text);
+            assertThat(messages(r)).isEmpty();
+            assertThat(realServers(r)).hasSize(2);
+            assertKeepalivedAgrees(text, r);
+        }
+
+        @Test
         void tunnelledRealServerMayBeOfTheOtherFamily() {
             String text = simple("", "").replace("real_server 10.0.0.2 80 {\n  }\n",
                     "real_server 10.0.0.2 80 {\n  }\n  real_server 2001:db8::2 80 {\n    lvs_method TUN\n  }\n");
@@ -809,6 +831,37 @@ class LvsCheckTest {
             assertThat(messages(r)).containsExactly("7: warning: ([10.0.0.2]:tcp:80) BFD_CHECK - BFD b1 not configured - skipping checker");
             assertThat(rs(r).blocks(LvsKeywords.RS_BFD_CHECK)).isEmpty();
             assertKeepalivedAgrees(text, r);
+        }
+    }
+
+    @Nested
+    class CheckersOnDeclaredObjects {
+
+        static final String BFD = "bfd_instance b1 {\n  neighbor_ip 10.0.0.2\n}\n";
+
+        @Test
+        void bfdCheckOnABfdInstanceDeclaredBeforeIsKept() {
+            LoadResult r = load(BFD + withChecker("BFD_CHECK {\n  name b1\n}"));
+            assertThat(messages(r)).noneMatch(m -> m.contains("BFD_CHECK"));
+            assertThat(rs(r).blocks(LvsKeywords.RS_BFD_CHECK)).hasSize(1);
+        }
+
+        @Test
+        void realServerMonitorsABfdInstanceOnce() {
+            LoadResult r = load(BFD + withChecker("BFD_CHECK {\n  name b1\n}\n    BFD_CHECK {\n  name b1\n}"));
+            assertThat(messages(r)).contains("13: warning: ([10.0.0.2]:tcp:80) BFD_CHECK - RS already monitoring b1 - skipping checker");
+            assertThat(rs(r).blocks(LvsKeywords.RS_BFD_CHECK)).hasSize(1);
+        }
+
+        @Test
+        void smtpHostWithLinkLocalAddressNeedsBindIf() {
+            String text = withChecker("SMTP_CHECK {\n  host {\n    connect_ip fe80::1\n  }\n}");
+            LoadResult r = load(text);
+            assertThat(messages(r)).containsExactly(
+                    "7: warning: 'host' is deprecated - define more SMTP_CHECKs instead",
+                    "8: warning: Checker link local address fe80::1 requires a bind_if - ignoring the checker");
+            assertThat(checker(r).blocks(LvsKeywords.SMTP_CHECK_HOST)).isEmpty();
+            assertKeepalivedAgrees(text, r, 9, 8);
         }
     }
 

@@ -95,8 +95,8 @@ class LvsValuesTest {
             vs; virtualhost a b;
             vs; virtualhost; 5: error: virtualhost: virtual server virtualhost missing - ignored
             vs; snmp_name a b; 5: error: snmp_name: virtual server snmp_name missing or extra parameters - ignored
-            vs; quorum 0; 5: warning: number '0' outside range [1, 4294967295]: quorum must be in [1, 4294967295] - setting to 1
-            vs; quorum x; 5: warning: invalid number 'x': quorum must be in [1, 4294967295] - setting to 1
+            vs; quorum 0; 5: warning: quorum 0 must be in [1, 4294967295] - setting to 1
+            vs; quorum x; 5: warning: quorum x must be in [1, 4294967295] - setting to 1
             vs; hysteresis x; 5: error: hysteresis: invalid number 'x' - ignored
             vs; ip_family x; 5: error: ip_family: unknown address family x - ignored
             vs; sorry_server 10.0.0.9;

@@ -139,7 +139,7 @@ public final class LvsValues {
             try {
                 return Types.longRange(1, UINT_MAX).parse(args.with(List.of(w)));
             } catch (ValueException e) {
-                args.warning(e.getMessage() + ": quorum must be in [1, " + UINT_MAX + "] - setting to 1");
+                args.warning("quorum " + w + " must be in [1, " + UINT_MAX + "] - setting to 1");
                 return 1L;
             }
         }
