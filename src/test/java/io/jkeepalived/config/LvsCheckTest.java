@@ -258,6 +258,16 @@ class LvsCheckTest {
         }
 
         @Test
+        void secondSorryServerStartsAfresh() {
+            String text = simple("  sorry_server 10.0.0.8 80\n  sorry_server_inhibit\n  sorry_server 10.0.0.9 80\n", "");
+            LoadResult r = load(text);
+            assertThat(messages(r)).isEmpty();
+            assertThat(vs(r).get(LvsKeywords.SORRY_SERVER)).isEqualTo(new ServerAddress(Types.parseAddress("10.0.0.9"), 80));
+            assertThat(vs(r).isSet(LvsKeywords.SORRY_SERVER_INHIBIT)).isFalse();
+            assertKeepalivedAgrees(text, r);
+        }
+
+        @Test
         void directRoutedSorryServerGetsTheServicePort() {
             String text = simple("  sorry_server 10.0.0.9 8080\n  sorry_server_lvs_method DR\n", "");
             LoadResult r = load(text);
@@ -390,6 +400,39 @@ class LvsCheckTest {
             assertThat(messages(r)).containsExactly("4: warning: G: address family doesn't match virtual server [G]:0 - ignoring");
             assertThat(r.exitStatus()).isEqualTo(ExitStatus.OK);
             assertThat(virtualServers(r)).isEmpty();
+            assertKeepalivedAgrees(text, r);
+        }
+
+        @Test
+        void groupOfBothFamiliesDropsAVirtualServerWithAFamilyWithoutChangingTheExitStatus() {
+            String text = groupVs("virtual_server_group G {\n  10.0.0.1 80\n  2001:db8::1 80\n}\n", "");
+            LoadResult r = load(text);
+            assertThat(messages(r)).containsExactly(
+                    "5: warning: G: virtual server group with IPv4 & IPv6 doesn't match virtual server [G]:0 - ignoring");
+            assertThat(r.exitStatus()).isEqualTo(ExitStatus.OK);
+            assertThat(virtualServers(r)).isEmpty();
+            assertKeepalivedAgrees(text, r);
+        }
+
+        @Test
+        void fwmarkGroupOfTunnelledServersWithoutFamilyDefaultsToIpv4() {
+            String text = groupVs("virtual_server_group G {\n  fwmark 1\n}\n", "").replace("  protocol TCP\n", "")
+                    .replace("lvs_method NAT", "lvs_method TUN").replace("real_server 10.0.0.2 80", "real_server 10.0.0.2");
+            LoadResult r = load(text);
+            assertThat(messages(r)).containsExactly(
+                    "4: warning: G: Virtual server [G]:0 address family cannot be determined, defaulting to IPv4");
+            assertThat(r.exitStatus()).isEqualTo(ExitStatus.OK);
+            assertThat(virtualServers(r)).hasSize(1);
+            assertKeepalivedAgrees(text, r);
+        }
+
+        @Test
+        void fwmarkGroupIgnoresTheRealServersPortUnlessNat() {
+            String text = groupVs("virtual_server_group G {\n  fwmark 1 inet\n}\n", "").replace("  protocol TCP\n", "")
+                    .replace("lvs_method NAT", "lvs_method DR");
+            LoadResult r = load(text);
+            assertThat(messages(r)).containsExactly(
+                    "7: warning: WARNING - fwmark virtual server [G]:0, real server [10.0.0.2]:none:80 has port specified - port will be ignored");
             assertKeepalivedAgrees(text, r);
         }
 
@@ -743,6 +786,27 @@ class LvsCheckTest {
             assertThat(r.exitStatus()).isEqualTo(ExitStatus.OK);
             assertThat(checker(r).blocks(LvsKeywords.HTTP_GET_URL).getFirst().isSet(LvsKeywords.URL_REGEX_NO_MATCH)).isFalse();
             assertKeepalivedAgrees(text, r);
+        }
+
+        @Test
+        void regexMinimumOffsetNotBelowTheMaximumDropsBoth() {
+            String text = withChecker("HTTP_GET {\n  url {\n    path /\n    regex ok\n    regex_min_offset 5\n    regex_max_offset 4\n  }\n}");
+            LoadResult r = load(text);
+            assertThat(messages(r)).containsExactly("11: warning: regex min offset 5 > regex_max_offset 4 - ignoring both");
+            Block url = checker(r).blocks(LvsKeywords.HTTP_GET_URL).getFirst();
+            assertThat(url.isSet(LvsKeywords.URL_REGEX_MIN_OFFSET)).isFalse();
+            assertThat(url.isSet(LvsKeywords.URL_REGEX_MAX_OFFSET)).isFalse();
+            assertThat(url.get(LvsKeywords.URL_REGEX)).isEqualTo("ok");
+            assertKeepalivedAgrees(text, r);
+        }
+
+        @Test
+        void alphaAndInhibitOnFailureAreInheritedFromTheVirtualServer() {
+            LoadResult r = load(simple("  alpha\n  inhibit_on_failure\n", "    TCP_CHECK {\n    }\n"));
+            assertThat(messages(r)).isEmpty();
+            assertThat(rs(r).get(LvsKeywords.RS_ALPHA)).isTrue();
+            assertThat(rs(r).get(LvsKeywords.RS_INHIBIT_ON_FAILURE)).isTrue();
+            assertThat(checker(r).get(LvsKeywords.TCP_CHECK_COMMON.alpha())).isTrue();
         }
 
         @Test
