@@ -768,6 +768,16 @@ class LvsCheckTest {
         }
 
         @Test
+        void statusCodeAndRegexOptionLinesAddUp() {
+            LoadResult r = load(withChecker("HTTP_GET {\n  url {\n    path /\n    status_code 200\n    status_code 301-302\n"
+                    + "    regex ok\n    regex_options caseless\n    regex_options multiline\n  }\n}"));
+            assertThat(messages(r)).isEmpty();
+            Block url = checker(r).blocks(LvsKeywords.HTTP_GET_URL).getFirst();
+            assertThat(url.get(LvsKeywords.URL_STATUS_CODE)).containsExactly(new StatusRange(200, 200), new StatusRange(301, 302));
+            assertThat(url.get(LvsKeywords.URL_REGEX_OPTIONS)).containsExactly("caseless", "multiline");
+        }
+
+        @Test
         void firstDigestCounts() {
             String text = withChecker("HTTP_GET {\n  url {\n    path /\n    digest 0123456789abcdef0123456789abcdef\n"
                     + "    digest ffffffffffffffffffffffffffffffff\n  }\n}");

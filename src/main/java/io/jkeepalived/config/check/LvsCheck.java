@@ -461,8 +461,9 @@ final class LvsCheck implements Check {
                     d.warning(vs.posOf(LvsKeywords.OPS), "Virtual server " + name() + ": one packet scheduling requires UDP - resetting");
                     vs = vs.without(LvsKeywords.OPS);
                 }
-                if (!vs.isSet(LvsKeywords.PERSISTENCE_TIMEOUT) && vsg == null && head instanceof Ip ip && ip.port() == 0
-                        || !vs.isSet(LvsKeywords.PERSISTENCE_TIMEOUT) && vsg == null && head instanceof Fwmark) {
+                // (here a Fwmark head can only be "fwmark 0", which keepalived reads as no address and no port)
+                boolean noPort = head instanceof Ip ip ? ip.port() == 0 : head instanceof Fwmark;
+                if (!vs.isSet(LvsKeywords.PERSISTENCE_TIMEOUT) && noPort) {
                     d.warning(vs.pos(), "Virtual server " + name() + ": zero port only valid for persistent services - setting");
                     vs = vs.with(LvsKeywords.PERSISTENCE_TIMEOUT, LvsValues.DEFAULT_PERSISTENCE_TIMEOUT);
                 }
@@ -836,10 +837,11 @@ final class LvsCheck implements Check {
                 return null;
             }
             u = Blocks.keepFirst(u, LvsKeywords.URL_DIGEST, s -> d.warning(s.pos(), "Digest '" + s.value() + "' is a duplicate - ignoring"));
-            boolean anyStatus = u.settings().stream().anyMatch(s -> s.keyword() == LvsKeywords.URL_STATUS_CODE
-                    && !((List<?>) s.value()).isEmpty());
-            if (!anyStatus) {
-                u = u.without(LvsKeywords.URL_STATUS_CODE).with(LvsKeywords.URL_STATUS_CODE, DEFAULT_STATUS_CODES);
+            // status_code and regex_options lines add up: one setting holds them all
+            u = Blocks.mergeLists(u, LvsKeywords.URL_STATUS_CODE);
+            u = Blocks.mergeLists(u, LvsKeywords.URL_REGEX_OPTIONS);
+            if (u.explicit(LvsKeywords.URL_STATUS_CODE).map(List::isEmpty).orElse(true)) {
+                u = u.with(LvsKeywords.URL_STATUS_CODE, DEFAULT_STATUS_CODES);
             }
             boolean regex = u.explicit(LvsKeywords.URL_REGEX).map(r -> !r.isEmpty()).orElse(false);
             if (!regex) {
@@ -997,6 +999,33 @@ final class LvsCheck implements Check {
                 changed |= nb != b;
             }
             return changed ? rebuild(parent, out) : parent;
+        }
+
+        /** The occurrences of a keyword whose value is a list, as one setting (at the first) holding all their entries. */
+        @SuppressWarnings("unchecked")
+        static <E> Block mergeLists(Block b, Keyword.Value<List<E>> keyword) {
+            List<Setting> out = new ArrayList<>();
+            List<E> all = new ArrayList<>();
+            int first = -1;
+            for (Setting s : b.settings()) {
+                if (s.keyword() != keyword) {
+                    out.add(s);
+                    continue;
+                }
+                for (E e : (List<E>) s.value()) {
+                    if (!all.contains(e)) {
+                        all.add(e);
+                    }
+                }
+                if (first < 0) {
+                    first = out.size();
+                    out.add(s);
+                }
+            }
+            if (first >= 0) {
+                out.set(first, out.get(first).withValue(List.copyOf(all)));
+            }
+            return rebuild(b, out);
         }
 
         /** Keeps the first occurrence of a keyword, reporting each later one through {@code later}. */
