@@ -538,6 +538,16 @@ class LvsCheckTest {
         }
 
         @Test
+        void fwmarkZeroIsReadAsAServiceWithoutAddressOrPort() {
+            String text = CLEAN.replace("virtual_server 10.0.0.1 80 {", "virtual_server fwmark 0 {");
+            LoadResult r = load(text);
+            // keepalived prints garbage for the name of this service; the rule is the same
+            assertThat(messages(r)).containsExactly("1: warning: Virtual server FWM 0: zero port only valid for persistent services - setting");
+            assertThat(vs(r).get(LvsKeywords.PERSISTENCE_TIMEOUT)).isEqualTo(360);
+            assertKeepalivedAgrees(text, r);
+        }
+
+        @Test
         void zeroPortWithPersistenceIsClean() {
             String text = simple("  persistence_timeout\n", "").replace("virtual_server 10.0.0.1 80 {", "virtual_server 10.0.0.1 0 {");
             LoadResult r = load(text);
