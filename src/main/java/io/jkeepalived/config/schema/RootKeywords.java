@@ -96,7 +96,7 @@ public final class RootKeywords {
     public static final Keyword.Block<String> VIRTUAL_SERVER_GROUP = BLOCK
             .block("virtual_server_group", Types.name(), LvsKeywords.VIRTUAL_SERVER_GROUP)
             .doc("addresses, ranges and fwmarks sharing one set of real servers");
-    public static final Keyword.Block<List<String>> VIRTUAL_SERVER = BLOCK
+    public static final Keyword.Block<io.jkeepalived.config.value.LvsAddresses.VsAddress> VIRTUAL_SERVER = BLOCK
             .block("virtual_server", LvsKeywords.VIRTUAL_SERVER_HEAD, LvsKeywords.VIRTUAL_SERVER)
             .doc("an IPVS virtual service and its real servers");
     public static final Keyword.Block<Void> SSL = BLOCK
