@@ -392,8 +392,9 @@ class VrrpCheckTest {
                 + instance("A", "virtual_router_id 3\ngarp_master_repeat 7\n" + VIP)));
         assertThat(vi.get(VrrpKeywords.GARP_MASTER_DELAY)).isEqualTo(10);
         assertThat(vi.get(VrrpKeywords.GARP_MASTER_REPEAT)).isEqualTo(7L);
+        // the lower-priority defaults are global_defs' master values, not the instance's
         assertThat(vi.get(VrrpKeywords.GARP_LOWER_PRIO_DELAY)).isEqualTo(10);
-        assertThat(vi.get(VrrpKeywords.GARP_LOWER_PRIO_REPEAT)).isEqualTo(7);
+        assertThat(vi.get(VrrpKeywords.GARP_LOWER_PRIO_REPEAT)).isEqualTo(2);
     }
 
     @Test

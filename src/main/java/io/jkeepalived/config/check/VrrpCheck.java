@@ -587,12 +587,14 @@ final class VrrpCheck implements Check {
             }
             Long globalLowerRepeat = global.get(GlobalKeywords.VRRP_GARP_LOWER_PRIO_REPEAT);
             Integer globalLowerDelay = global.get(GlobalKeywords.VRRP_GARP_LOWER_PRIO_DELAY);
+            // unset lower-priority values come from global_defs, whose own default is its master
+            // values (keepalived's init_global_data), not the instance's
             strictDefault(GARP_LOWER_PRIO_REPEAT, strict, 0,
-                    globalLowerRepeat != null ? (int) Math.min(globalLowerRepeat, Integer.MAX_VALUE)
-                            : (int) Math.min(b.get(GARP_MASTER_REPEAT), Integer.MAX_VALUE),
+                    (int) Math.min(globalLowerRepeat != null ? globalLowerRepeat
+                            : global.get(GlobalKeywords.VRRP_GARP_MASTER_REPEAT), Integer.MAX_VALUE),
                     "Strict mode requires no repeat garps. resetting");
             strictDefault(GARP_LOWER_PRIO_DELAY, strict, 0,
-                    globalLowerDelay != null ? globalLowerDelay : b.get(GARP_MASTER_DELAY),
+                    globalLowerDelay != null ? globalLowerDelay : global.get(GlobalKeywords.VRRP_GARP_MASTER_DELAY),
                     "Strict mode requires no repeat garp delay. resetting");
             strictDefault(LOWER_PRIO_NO_ADVERT, strict, true,
                     Boolean.TRUE.equals(global.get(GlobalKeywords.VRRP_LOWER_PRIO_NO_ADVERT)),
