@@ -404,8 +404,9 @@ class GlobalCheckTest {
     void scriptUserMustExist() {
         String text = global("script_user no_such_user_x");
         LoadResult r = ConfigFixture.load(text);
-        assertThat(messages(r)).containsExactly("2: error: Error setting global script uid/gid: no user 'no_such_user_x' - ignoring");
-        assertThat(globalDefs(r).isSet(GlobalKeywords.SCRIPT_USER)).isFalse();
+        assertThat(messages(r)).containsExactly("2: error: Error setting global script uid/gid: no user 'no_such_user_x' - scripts without a user of their own cannot run");
+        // it stays: the default user is that failure (vrrp_scripts without a user are removed)
+        assertThat(globalDefs(r).isSet(GlobalKeywords.SCRIPT_USER)).isTrue();
         likeKeepalived(text);
     }
 
@@ -413,7 +414,7 @@ class GlobalCheckTest {
     void scriptUserGroupMustExist() {
         String text = global("script_user root no_such_group_x");
         LoadResult r = ConfigFixture.load(text);
-        assertThat(messages(r)).containsExactly("2: error: Error setting global script uid/gid: no group 'no_such_group_x' - ignoring");
+        assertThat(messages(r)).containsExactly("2: error: Error setting global script uid/gid: no group 'no_such_group_x' - scripts without a user of their own cannot run");
         likeKeepalived(text);
         assertThat(messages(ConfigFixture.load(global("script_user root root")))).isEmpty();
     }

@@ -283,10 +283,10 @@ class LvsCheckTest {
 
         @Test
         void firstQuorumUpCounts() {
-            String text = "global_defs {\n  enable_script_security\n}\n"
+            String text = "global_defs {\n  enable_script_security\n  script_user root\n}\n"
                     + simple("  quorum_up /bin/true\n  quorum_up /bin/false\n", "").replace("\n", "\n").strip() + "\n";
             LoadResult r = load(text);
-            assertThat(messages(r)).contains("9: warning: ([10.0.0.1]:tcp:80) quorum_up script already specified - ignoring /bin/false");
+            assertThat(messages(r)).contains("10: warning: ([10.0.0.1]:tcp:80) quorum_up script already specified - ignoring /bin/false");
             assertThat(vs(r).get(LvsKeywords.QUORUM_UP).command()).isEqualTo("/bin/true");
         }
 
@@ -723,7 +723,7 @@ class LvsCheckTest {
         void checkerTimersAndRetriesComeFromTheRealServerThenTheVirtualServerThenTheCheckersDefaults() {
             String text = simple("  delay_loop 10\n", "    retry 4\n    TCP_CHECK {\n    }\n    HTTP_GET {\n      url {\n        path /\n      }\n    }\n"
                     + "    DNS_CHECK {\n    }\n    MISC_CHECK {\n      misc_path /bin/true\n    }\n");
-            LoadResult r = load("global_defs {\n  enable_script_security\n}\n" + text);
+            LoadResult r = load("global_defs {\n  enable_script_security\n  script_user root\n}\n" + text);
             Block rs = rs(r);
             Block tcp = rs.blocks(LvsKeywords.RS_TCP_CHECK).getFirst();
             assertThat(tcp.get(LvsKeywords.TCP_CHECK_COMMON.retry())).isEqualTo(4L);
@@ -742,7 +742,7 @@ class LvsCheckTest {
         @Test
         void checkersOwnRetryDefaults() {
             String text = withChecker("DNS_CHECK {\n}\n    MISC_CHECK {\n  misc_path /bin/true\n}\n    PING_CHECK {\n}");
-            LoadResult r = load("global_defs {\n  enable_script_security\n}\n" + text);
+            LoadResult r = load("global_defs {\n  enable_script_security\n  script_user root\n}\n" + text);
             assertThat(rs(r).blocks(LvsKeywords.RS_DNS_CHECK).getFirst().get(LvsKeywords.DNS_CHECK_COMMON.retry())).isEqualTo(3L);
             assertThat(rs(r).blocks(LvsKeywords.RS_MISC_CHECK).getFirst().get(LvsKeywords.MISC_CHECK_COMMON.retry())).isZero();
             assertThat(rs(r).blocks(LvsKeywords.RS_PING_CHECK).getFirst().get(LvsKeywords.PING_CHECK_COMMON.retry())).isEqualTo(1L);
@@ -859,10 +859,10 @@ class LvsCheckTest {
 
         @Test
         void twoDynamicMiscCheckersOnOneRealServerAreReported() {
-            String text = "global_defs {\n  enable_script_security\n}\n"
+            String text = "global_defs {\n  enable_script_security\n  script_user root\n}\n"
                     + withChecker("MISC_CHECK {\n  misc_path /bin/true\n  misc_dynamic\n}\n    MISC_CHECK {\n  misc_path /bin/false\n  misc_dynamic\n}");
             LoadResult r = load(text);
-            assertThat(messages(r)).contains("15: warning: Warning - more than one dynamic misc checker per real server will cause problems");
+            assertThat(messages(r)).contains("16: warning: Warning - more than one dynamic misc checker per real server will cause problems");
             assertThat(rs(r).blocks(LvsKeywords.RS_MISC_CHECK)).hasSize(2);
         }
 

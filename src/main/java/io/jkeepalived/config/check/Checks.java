@@ -20,9 +20,10 @@ public final class Checks {
             new TrackCheck(),
             new BfdCheck(),
             new StaticCheck(),
-            new ScriptUserCheck(),
+            new ScriptUserCheck(ScriptUserCheck.Scope.ALL_BUT_LVS),
             new VrrpCheck(),
             new LvsCheck(),
+            new ScriptUserCheck(ScriptUserCheck.Scope.LVS),
             new ScriptSecurityCheck());
 
     public static Block run(Block root, CheckContext ctx) {

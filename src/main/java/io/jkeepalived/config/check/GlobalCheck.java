@@ -59,7 +59,7 @@ final class GlobalCheck implements Check {
         g = garp(g, d);
         g = processNames(g);
         g = snmpRfc(g);
-        g = scriptUser(g, ctx);
+        g = scriptUserExtraWords(g, ctx);   // whether the user exists is ScriptUserCheck's: it decides what scripts run
         g = notifyFifoConflicts(g, d);
         g = lvsSyncDaemon(g, root, ctx);
         g = cpuAffinity(g, d, onlineCpus());
@@ -386,21 +386,16 @@ final class GlobalCheck implements Check {
 
     // ---- script user and notify FIFOs ---------------------------------------------------------------
 
-    /** set_default_script_user: the user (and group, if given) must exist. */
-    private static Block scriptUser(Block g, CheckContext ctx) {
-        Set<Setting> drop = identitySet();
+    /** script_user USER [GROUP]: words after the group are ignored, as keepalived does. */
+    private static Block scriptUserExtraWords(Block g, CheckContext ctx) {
         for (Setting s : occurrences(g, GlobalKeywords.SCRIPT_USER)) {
             List<String> words = value(s);
-            String problem = userProblem(ctx.host(), words.get(0), words.size() > 1 ? words.get(1) : null);
-            if (problem != null) {
-                ctx.diags().error(s.pos(), "Error setting global script uid/gid: " + problem + " - ignoring");
-                drop.add(s);
-            } else if (words.size() > 2) {
+            if (words.size() > 2) {
                 ctx.diags().lint(s.pos(), "script_user: extra words ignored: '"
                         + String.join(" ", words.subList(2, words.size())) + "'");
             }
         }
-        return without(g, drop);
+        return g;
     }
 
     private static String userProblem(Host host, String user, String group) {

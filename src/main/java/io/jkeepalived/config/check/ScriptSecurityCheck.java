@@ -16,10 +16,10 @@ import java.util.Set;
 /**
  * keepalived's check_script_secure over every script the configuration keeps, and its verdict.
  * A vrrp_script whose program is missing is disabled ("Disabling track script ... since not
- * found/accessible") and silently dropped from what tracks it; other scripts whose program is
- * missing are just not run. With enable_script_security, a script run as root that a non-root
+ * found/accessible") and silently dropped from what tracks it. With enable_script_security, a script run as root that a non-root
  * user could change is disabled. Without it, any script that would run as root is a security
- * violation: -t exits 6.
+ * violation: -t exits 6. Other scripts that will not run stay in the configuration (what refers
+ * to them keeps working as keepalived's does, a MISC_CHECK failing), with a warning.
  */
 final class ScriptSecurityCheck implements Check {
 
@@ -57,15 +57,13 @@ final class ScriptSecurityCheck implements Check {
             if (!(s.value() instanceof Script script) || script.argv().isEmpty() || block.spec() == scriptBlockSpec()) {
                 return s;
             }
+            // keepalived does not run these, but keeps what refers to them (a MISC_CHECK stays, and fails)
             Host.ScriptFile file = ctx.host().scriptFile(script.argv().getFirst());
             if (!file.exists()) {
-                ctx.diags().lint(s.pos(), "script '" + script.argv().getFirst() + "' not found - it will not be run");
-                return null;
-            }
-            if (security && runsAsRoot(script, null, defaultUid, ctx) && file.insecurity() != null) {
-                ctx.diags().lint(s.pos(), "Unsafe permissions found for script '" + script.command() + "' - disabling ("
+                ctx.diags().lint(s.pos(), "script '" + script.argv().getFirst() + "' not found - it will not run");
+            } else if (security && runsAsRoot(script, null, defaultUid, ctx) && file.insecurity() != null) {
+                ctx.diags().lint(s.pos(), "Unsafe permissions found for script '" + script.command() + "' - it will not run ("
                         + file.insecurity() + ")");
-                return null;
             }
             return s;
         });
@@ -83,7 +81,9 @@ final class ScriptSecurityCheck implements Check {
     private static void verdict(Block root, int defaultUid, CheckContext ctx) {
         Setting[] first = new Setting[1];
         root.visitDeep((block, s) -> {
+            // only scripts that exist count: keepalived does not run (nor mind) one it cannot find
             if (first[0] == null && s.value() instanceof Script script && !script.argv().isEmpty()
+                    && ctx.host().scriptFile(script.argv().getFirst()).exists()
                     && runsAsRoot(script, block.spec() == scriptBlockSpec() ? block : null, defaultUid, ctx)) {
                 first[0] = s;
             }

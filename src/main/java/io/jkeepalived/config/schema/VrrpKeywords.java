@@ -150,7 +150,8 @@ public final class VrrpKeywords {
             .value("advert_int", Types.seconds(0.01, 255)).defaultsTo(Duration.ofSeconds(1))
             .doc("seconds between adverts; whole seconds for VRRPv2, centiseconds for v3");
     public static final Keyword.Block<Void> AUTHENTICATION_BLOCK = INSTANCE
-            .section("authentication", AUTHENTICATION);
+            .section("authentication", AUTHENTICATION)
+            .doc("VRRPv2 authentication (removed from the RFC in 2004; not allowed with v3 or strict mode)");
     public static final Keyword.ListBlock<IpAddressSpec> VIRTUAL_IPADDRESS = INSTANCE
             .list("virtual_ipaddress", IpAddressSpec.type(true, false, true))
             .doc("the VIPs, added on becoming master and advertised (one family)");
