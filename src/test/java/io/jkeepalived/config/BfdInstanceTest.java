@@ -178,7 +178,7 @@ class BfdInstanceTest {
     void maxHopsAboveTheTtlIsLoweredToIt() {
         LoadResult r = load("  ttl 10", "  max_hops 20");
         assertThat(messages(r)).containsExactly(
-                "8: error: BFD instance bf: max_hops exceeds ttl/hoplimit - setting to ttl/hoplimit (10)");
+                "9: error: BFD instance bf: max_hops exceeds ttl/hoplimit - setting to ttl/hoplimit (10)");
         assertThat(bf(r).get(BfdKeywords.MAX_HOPS)).isEqualTo(10);
         assumeTrue(KeepalivedOracle.available());
         Verdicts v = TrackOracleTest.compare(text("  ttl 10", "  max_hops 20"));
@@ -190,7 +190,7 @@ class BfdInstanceTest {
     void maxHopsMinusOneCountsAs255AgainstTheDefaultIpv6HopLimit() {
         LoadResult r = ConfigFixture.load(PRELUDE + "bfd_instance bf {\n  neighbor_ip fe80::2\n  max_hops -1\n}\n");
         assertThat(messages(r)).containsExactly(
-                "7: error: BFD instance bf: max_hops exceeds ttl/hoplimit - setting to ttl/hoplimit (64)");
+                "8: error: BFD instance bf: max_hops exceeds ttl/hoplimit - setting to ttl/hoplimit (64)");
         assertThat(bf(r).get(BfdKeywords.MAX_HOPS)).isEqualTo(64);
     }
 
@@ -249,7 +249,7 @@ class BfdInstanceTest {
         String text = PRELUDE + "bfd_instance bf {\n  weight 3\n}\n";
         LoadResult r = ConfigFixture.load(text);
         assertThat(messages(r)).containsExactly(
-                "5: error: BFD instance bf has no neighbor address set - disabling instance (instances tracking it see it down)");
+                "7: error: BFD instance bf has no neighbor address set - disabling instance (instances tracking it see it down)");
         assertThat(bf(r).isSet(BfdKeywords.NEIGHBOR_IP)).isFalse();
         assertThat(bf(r).get(BfdKeywords.WEIGHT)).isEqualTo(Weight.of(3));
         assumeTrue(KeepalivedOracle.available());
@@ -265,7 +265,7 @@ class BfdInstanceTest {
         LoadResult r = ConfigFixture.load(text);
         assertThat(messages(r)).containsExactly(
                 "6: error: neighbor_ip: malformed neighbor address " + word + " - ignored",
-                "5: error: BFD instance bf has no neighbor address set - disabling instance (instances tracking it see it down)");
+                "7: error: BFD instance bf has no neighbor address set - disabling instance (instances tracking it see it down)");
         assertThat(bf(r).isSet(BfdKeywords.NEIGHBOR_IP)).isFalse();
         assumeTrue(KeepalivedOracle.available());
         Verdicts v = TrackOracleTest.compare(text);
@@ -284,7 +284,7 @@ class BfdInstanceTest {
     @Test
     void aSourceOfAnotherFamilyDisablesTheSession() {
         LoadResult r = load("  source_ip fe80::1");
-        assertThat(messages(r)).containsExactly("7: error: BFD instance bf source address fe80::1 and neighbor address 10.0.0.2"
+        assertThat(messages(r)).containsExactly("8: error: BFD instance bf source address fe80::1 and neighbor address 10.0.0.2"
                 + " are not of the same family - disabling instance (instances tracking it see it down)");
         assertThat(bf(r).isSet(BfdKeywords.NEIGHBOR_IP)).isFalse();
         assumeTrue(KeepalivedOracle.available());
@@ -302,9 +302,9 @@ class BfdInstanceTest {
                 + "bfd_instance d {\n  neighbor_ip 10.0.0.2\n}\n";                       // 17-19
         LoadResult r = ConfigFixture.load(text);
         assertThat(messages(r)).containsExactly(
-                "15: error: BFD instance c has duplicate source/neighbor address 10.0.0.1/10.0.0.2 (as BFD instance a)"
+                "16: error: BFD instance c has duplicate source/neighbor address 10.0.0.1/10.0.0.2 (as BFD instance a)"
                         + " - ignoring instance (instances tracking it see it down)",
-                "18: error: BFD instance d has duplicate neighbor address 10.0.0.2 (as BFD instance a)"
+                "19: error: BFD instance d has duplicate neighbor address 10.0.0.2 (as BFD instance a)"
                         + " - ignoring instance (instances tracking it see it down)");
         assertThat(named(r, "b").isSet(BfdKeywords.NEIGHBOR_IP)).isTrue();
         assertThat(named(r, "c").isSet(BfdKeywords.NEIGHBOR_IP)).isFalse();

@@ -82,7 +82,7 @@ class TrackDumpTest {
         LoadResult first = ConfigFixture.load(EVERYTHING);
         assertThat(messages(first)).containsExactly(
                 "20: warning: 'vrrp_track_file' is deprecated - use 'track_file'",
-                "50: error: BFD instance down has no neighbor address set - disabling instance (instances tracking it see it down)");
+                "52: error: BFD instance down has no neighbor address set - disabling instance (instances tracking it see it down)");
         String dumped = dump(first);
         LoadResult again = ConfigFixture.load(dumped);
         assertThat(dump(again)).as("the dump of the dump").isEqualTo(dumped);

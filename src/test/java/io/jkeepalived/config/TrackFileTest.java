@@ -135,7 +135,7 @@ class TrackFileTest {
     void noFileRemovesTheTrackFile() {
         String text = PRELUDE + "track_file tf {\n  weight 3\n}\n";
         LoadResult r = ConfigFixture.load(text);
-        assertThat(messages(r)).containsExactly("5: error: No file set for track_file tf - ignoring");
+        assertThat(messages(r)).containsExactly("7: error: No file set for track_file tf - ignoring");
         assertThat(root(r).blocks(RootKeywords.TRACK_FILE)).isEmpty();
         assumeTrue(KeepalivedOracle.available());
         Verdicts v = TrackOracleTest.compare(text);
@@ -149,7 +149,7 @@ class TrackFileTest {
         LoadResult r = ConfigFixture.load(text);
         assertThat(messages(r)).containsExactly(
                 "6: error: file: track file file name missing - ignored",
-                "5: error: No file set for track_file tf - ignoring");
+                "7: error: No file set for track_file tf - ignoring");
         assertThat(root(r).blocks(RootKeywords.TRACK_FILE)).isEmpty();
         assumeTrue(KeepalivedOracle.available());
         Verdicts v = TrackOracleTest.compare(text);

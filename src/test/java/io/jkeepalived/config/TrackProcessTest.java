@@ -87,7 +87,7 @@ class TrackProcessTest {
     void noProcessRemovesTheTrackProcess() {
         String text = PRELUDE + "vrrp_track_process tp {\n  weight 3\n}\n";
         LoadResult r = ConfigFixture.load(text);
-        assertThat(messages(r)).containsExactly("5: error: track process 'tp' process name not specified - removing it");
+        assertThat(messages(r)).containsExactly("7: error: track process 'tp' process name not specified - removing it");
         assertThat(root(r).blocks(RootKeywords.VRRP_TRACK_PROCESS)).isEmpty();
         assumeTrue(KeepalivedOracle.available());
         Verdicts v = TrackOracleTest.compare(text);

@@ -224,13 +224,13 @@ class TrackScriptTest {
     void noScriptRemovesTheVrrpScript() {
         String text = PRELUDE + "vrrp_script chk {\n  interval 2\n}\n";
         LoadResult r = ConfigFixture.load(text);
-        assertThat(messages(r)).containsExactly("5: error: No script set for vrrp_script chk - removing");
+        assertThat(messages(r)).containsExactly("7: error: No script set for vrrp_script chk - removing");
         assertThat(root(r).blocks(RootKeywords.VRRP_SCRIPT)).isEmpty();
         assumeTrue(KeepalivedOracle.available());
         Verdicts v = TrackOracleTest.compare(text);
         assertThat(v.theirExit()).isEqualTo(v.ourExit());
         assertThat(v.theirLines()).as("keepalived reports at the closing brace").containsExactly(7);
-        assertThat(v.ourLines()).as("we report at the opening line").containsExactly(5);
+        assertThat(v.ourLines()).as("so do we").containsExactly(7);
     }
 
     @Test
@@ -239,7 +239,7 @@ class TrackScriptTest {
         LoadResult r = ConfigFixture.load(text);
         assertThat(messages(r)).containsExactly(
                 "6: error: script: no script specified - ignored",
-                "5: error: No script set for vrrp_script chk - removing");
+                "7: error: No script set for vrrp_script chk - removing");
         assertThat(root(r).blocks(RootKeywords.VRRP_SCRIPT)).isEmpty();
         assumeTrue(KeepalivedOracle.available());
         Verdicts v = TrackOracleTest.compare(text);
@@ -271,7 +271,7 @@ class TrackScriptTest {
         String text = PRELUDE + "vrrp_script chk {\n  weight 7\n}\n"
                 + "vrrp_script chk {\n  script \"/bin/false\"\n  weight 9\n}\n";
         LoadResult r = ConfigFixture.load(text);
-        assertThat(messages(r)).containsExactly("5: error: No script set for vrrp_script chk - removing");
+        assertThat(messages(r)).containsExactly("7: error: No script set for vrrp_script chk - removing");
         assertThat(chk(r).get(TrackKeywords.WEIGHT)).isEqualTo(Weight.of(9));
     }
 }

@@ -63,19 +63,19 @@ final class BfdCheck implements Check {
         return root.withBlocks(RootKeywords.BFD_INSTANCE, new ArrayList<>(kept.values()));
     }
 
-    /** bfd_end_handler, given the instances that already have a session. */
+    /** bfd_end_handler, given the instances that already have a session; it reports at the closing brace, as keepalived. */
     private static Block instance(Block b, List<Block> sessions, Diagnostics diags) {
         String name = b.head();
         Block out = TrackCheck.stickyReverse(b, BfdKeywords.WEIGHT);
         InetAddress neighbor = b.get(BfdKeywords.NEIGHBOR_IP);
         if (neighbor == null) {
-            diags.error(b.pos(), "BFD instance " + name + " has no neighbor address set - disabling instance"
+            diags.error(b.end(), "BFD instance " + name + " has no neighbor address set - disabling instance"
                     + " (instances tracking it see it down)");
             return out;
         }
         InetAddress source = b.get(BfdKeywords.SOURCE_IP);
         if (source != null && (source instanceof Inet4Address) != (neighbor instanceof Inet4Address)) {
-            diags.error(b.posOf(BfdKeywords.SOURCE_IP), "BFD instance " + name + " source address " + Types.formatAddress(source)
+            diags.error(b.end(), "BFD instance " + name + " source address " + Types.formatAddress(source)
                     + " and neighbor address " + Types.formatAddress(neighbor)
                     + " are not of the same family - disabling instance (instances tracking it see it down)");
             return out.without(BfdKeywords.NEIGHBOR_IP);
@@ -87,7 +87,7 @@ final class BfdCheck implements Check {
                 String what = source == null
                         ? "neighbor address " + Types.formatAddress(neighbor)
                         : "source/neighbor address " + Types.formatAddress(source) + "/" + Types.formatAddress(neighbor);
-                diags.error(b.posOf(BfdKeywords.NEIGHBOR_IP), "BFD instance " + name + " has duplicate " + what
+                diags.error(b.end(), "BFD instance " + name + " has duplicate " + what
                         + " (as BFD instance " + other.<String>head() + ") - ignoring instance (instances tracking it see it down)");
                 return out.without(BfdKeywords.NEIGHBOR_IP);
             }
@@ -98,7 +98,7 @@ final class BfdCheck implements Check {
         int maxHops = b.get(BfdKeywords.MAX_HOPS);
         int effectiveMaxHops = maxHops == BfdValues.MAX_HOPS_UNCHECKED ? 255 : maxHops;
         if (effectiveMaxHops > ttl) {
-            diags.error(b.posOf(BfdKeywords.MAX_HOPS), "BFD instance " + name
+            diags.error(b.end(), "BFD instance " + name
                     + ": max_hops exceeds ttl/hoplimit - setting to ttl/hoplimit (" + ttl + ")");
             out = out.with(BfdKeywords.MAX_HOPS, ttl);
         }

@@ -613,6 +613,6 @@ final class GlobalCheck implements Check {
         if (drop.isEmpty()) {
             return b;
         }
-        return new Block(b.spec(), b.head(), b.pos(), b.settings().stream().filter(s -> !drop.contains(s)).toList());
+        return b.withSettings(b.settings().stream().filter(s -> !drop.contains(s)).toList());
     }
 }

@@ -975,11 +975,11 @@ final class LvsCheck implements Check {
         }
 
         static Block rebuild(Block b, List<Setting> settings) {
-            return new Block(b.spec(), b.head(), b.pos(), settings);
+            return b.withSettings(settings);
         }
 
         static Block withHead(Block b, Object head) {
-            return new Block(b.spec(), head, b.pos(), b.settings());
+            return b.withHead(head);
         }
 
         /** Each nested block of a keyword replaced by {@code f}'s result, or removed where it returns null. */

@@ -70,7 +70,7 @@ final class ScriptUserCheck implements Check {
                 out.add(mapped);
             }
         }
-        return new Block(b.spec(), b.head(), b.pos(), b.end(), out);
+        return b.withSettings(out);
     }
 
     /** A script naming no user, or a user that does not exist, as keepalived's notify_script_init treats it. */

@@ -108,7 +108,7 @@ final class StaticCheck implements Check {
                     out.add(s);
                 }
             }
-            return new Block(root.spec(), root.head(), root.pos(), out);
+            return root.withSettings(out);
         }
 
         private static <E> List<E> list(Setting s, Class<E> type) {
@@ -167,7 +167,7 @@ final class StaticCheck implements Check {
                 diags.lint(g.pos(), "Static track group " + name + (named ? " has no VRRP instance(s)" : " has no virtual router(s)")
                         + " - it tracks nothing");
             }
-            return new Block(g.spec(), g.head(), g.pos(), settings);
+            return g.withSettings(settings);
         }
 
         // ---- static_ipaddress --------------------------------------------------------------
@@ -263,7 +263,7 @@ final class StaticCheck implements Check {
                 }
                 settings.add(s.withValue(List.copyOf(numbered)));
             }
-            return new Block(vrrp.spec(), vrrp.head(), vrrp.pos(), settings);
+            return vrrp.withSettings(settings);
         }
 
         // ---- linkbeat_interfaces and interface_up_down_delays -----------------------------

@@ -94,7 +94,7 @@ final class TrackCheck implements Check {
             }
         }
         if (script == null || script.argv().isEmpty()) {
-            ctx.diags().error(b.pos(), "No script set for vrrp_script " + name + " - removing");
+            ctx.diags().error(b.end(), "No script set for vrrp_script " + name + " - removing");
             return null;
         }
         if (removeScript) {
@@ -156,7 +156,7 @@ final class TrackCheck implements Check {
             diags.error(s.pos(), "File already set for track file " + name + " - ignoring " + s.value());
         }
         if (files.isEmpty()) {
-            diags.error(b.pos(), "No file set for track_file " + name + " - ignoring");
+            diags.error(b.end(), "No file set for track_file " + name + " - ignoring");
             return null;
         }
         Block out = b.with(TrackKeywords.FILE, (String) files.getFirst().value());
@@ -199,7 +199,7 @@ final class TrackCheck implements Check {
                     + Types.quote1(((ProcessSpec) s.value()).name()));
         }
         if (processes.isEmpty()) {
-            diags.error(b.pos(), "track process '" + name + "' process name not specified - removing it");
+            diags.error(b.end(), "track process '" + name + "' process name not specified - removing it");
             return null;
         }
         ProcessSpec process = (ProcessSpec) processes.getFirst().value();

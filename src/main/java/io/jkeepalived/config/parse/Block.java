@@ -201,6 +201,16 @@ public final class Block {
         return new Block(spec, head, pos, end, copy);
     }
 
+    /** A copy with other settings (same kind, head and lines). */
+    public Block withSettings(List<Setting> newSettings) {
+        return new Block(spec, head, pos, end, newSettings);
+    }
+
+    /** A copy with another head (the same settings and lines). */
+    public Block withHead(Object newHead) {
+        return new Block(spec, newHead, pos, end, settings);
+    }
+
     /** A copy without any occurrence of the keyword. */
     public Block without(Keyword<?> keyword) {
         return new Block(spec, head, pos, end, settings.stream().filter(s -> s.keyword() != keyword).toList());
