@@ -733,9 +733,9 @@ class RouteSpecTest {
                 new RouteEncap.Mpls(List.of(100L, 16L)),
                 new RouteEncap.Ila(0xffff_ffff_0000_0001L));
         assertThat(staticRoutes(r)).extracting(route -> String.join(" ", RouteSpec.type(true).format(route)))
-                .containsExactly("10.13.0.0/16 encap ip id 5 dst 10.0.0.1 src 10.0.0.2 tos 40 ttl 5 flags 1 dev eth0",
-                        "2001:db8:14::/48 encap ip6 id 18446744073709551615 dst 2001:db8::5 tc 16 hoplimit 5 dev eth0",
-                        "10.15.0.0/16 encap mpls 100/16 dev eth0", "2001:db8:16::/48 encap ila ffff:ffff:0:1 dev eth0");
+                .containsExactly("10.13.0.0/16 dev eth0 encap ip id 5 dst 10.0.0.1 src 10.0.0.2 tos 40 ttl 5 flags 1",
+                        "2001:db8:14::/48 dev eth0 encap ip6 id 18446744073709551615 dst 2001:db8::5 tc 16 hoplimit 5",
+                        "10.15.0.0/16 dev eth0 encap mpls 100/16", "2001:db8:16::/48 dev eth0 encap ila ffff:ffff:0:1");
         assertKeepalivedAgrees(text);
     }
 

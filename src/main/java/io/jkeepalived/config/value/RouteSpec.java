@@ -770,10 +770,6 @@ public record RouteSpec(
         if (r.tos != null) {
             out.addAll(List.of("tos", Types.quote1(r.tos.word())));
         }
-        if (r.encap != null) {
-            out.add("encap");
-            out.addAll(r.encap.words());
-        }
         if (r.via != null && !orForm) {
             out.addAll(List.of("via", Types.formatAddress(r.via)));
         }
@@ -818,6 +814,12 @@ public record RouteSpec(
         }
         if (r.mode != null) {
             out.add(r.mode.name().toLowerCase());
+        }
+        // the encapsulation's options (ttl, hoplimit, tos ...) would swallow the route's own if
+        // they followed it, so it goes after them; none of the words below is an encap option
+        if (r.encap != null) {
+            out.add("encap");
+            out.addAll(r.encap.words());
         }
         if (r.noTrack) {
             out.add("no_track");
