@@ -30,8 +30,8 @@ public final class Main implements Callable<Integer> {
     Path file = ConfigLoader.DEFAULT_CONFIG;
 
     @Option(names = {"-t", "--config-test"}, arity = "0..1", fallbackValue = "", paramLabel = "FILE",
-            description = "check the configuration and exit: 0 clean, 4 cannot run, 5 errors corrected or ignored,"
-                    + " 6 scripts would run as root without enable_script_security; messages to stderr or FILE")
+            description = "check the configuration and exit: 0 clean, 2 a keyword is missing its parameter,"
+                    + " 4 cannot run, 5 errors corrected or ignored, 6 scripts would run as root without enable_script_security; messages to stderr or FILE")
     String configTest;
 
     @Option(names = {"-d", "--dump-conf"}, description = "print the effective configuration in keepalived syntax")

@@ -36,6 +36,11 @@ public final class Diagnostics {
         add(new Diagnostic(Severity.ERROR, pos, message, ExitStatus.CANNOT_RUN));
     }
 
+    /** A keyword without its parameter: keepalived stops there, exit status 2. */
+    public void missingParameter(SourcePos pos, String message) {
+        add(new Diagnostic(Severity.ERROR, pos, message, ExitStatus.MISSING_PARAMETER));
+    }
+
     /** Scripts would run as root without enable_script_security: exit status 6. */
     public void security(SourcePos pos, String message) {
         add(new Diagnostic(Severity.ERROR, pos, message, ExitStatus.SCRIPT_SECURITY));

@@ -8,6 +8,11 @@ package io.jkeepalived.config;
  */
 public enum ExitStatus {
     OK(0),
+    /**
+     * A keyword is missing its parameter: keepalived stops reading the configuration right there
+     * and exits 2, whatever else it found (jkeepalived goes on, to report everything).
+     */
+    MISSING_PARAMETER(2),
     /** The configuration cannot be run at all (keepalived: KEEPALIVED_EXIT_CONFIG). */
     CANNOT_RUN(4),
     /** There were errors, but keepalived runs after correcting or ignoring them (KEEPALIVED_EXIT_CONFIG_TEST). */
@@ -27,7 +32,8 @@ public enum ExitStatus {
 
     /**
      * keepalived keeps the numerically highest of its config_err_t values seen, so a security
-     * violation outranks ordinary errors, which outrank "cannot run" conditions.
+     * violation outranks ordinary errors, which outrank "cannot run" conditions; a missing
+     * parameter ends the run before any of that is decided.
      */
     public ExitStatus worst(ExitStatus other) {
         return rank() >= other.rank() ? this : other;
@@ -39,6 +45,7 @@ public enum ExitStatus {
             case CANNOT_RUN -> 1;
             case ERRORS -> 2;
             case SCRIPT_SECURITY -> 3;
+            case MISSING_PARAMETER -> 4;
         };
     }
 }

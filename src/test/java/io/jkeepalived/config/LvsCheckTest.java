@@ -959,4 +959,29 @@ class LvsCheckTest {
         assertThat(ConfigFixture.root(r).section(RootKeywords.SSL).get(LvsKeywords.SSL_CA)).isEqualTo("/etc/b");
         assertKeepalivedAgrees(text, r);
     }
+
+    @Test
+    void aSecondSslBlockReplacesTheFirst() {
+        String text = "SSL {\n  password a\n}\nSSL {\n  password b\n  password c\n}\n";
+        LoadResult r = load(text);
+        assertThat(messages(r)).containsExactly("4: warning: SSL context already specified - replacing",
+                "6: warning: SSL password already specified - replacing");
+        assertThat(ConfigFixture.root(r).blocks(RootKeywords.SSL)).singleElement()
+                .extracting(b -> b.get(LvsKeywords.SSL_PASSWORD)).isEqualTo("c");
+        assertKeepalivedAgrees(text, r);
+    }
+
+    @Test
+    void everyFwmarkOfAGroupIsDumpedAndInTheJson() {
+        String text = "virtual_server_group G {\n  fwmark 1 inet\n  fwmark 2 inet\n}\n"
+                + "virtual_server group G {\n  lvs_sched rr\n  lvs_method DR\n  real_server 10.0.0.2 {\n  }\n}\n";
+        LoadResult r = load(text);
+        assertThat(messages(r)).isEmpty();
+        String dump = io.jkeepalived.config.dump.ConfigDumper.dump(ConfigFixture.root(r));
+        assertThat(dump).contains("fwmark 1 inet\n").contains("fwmark 2 inet\n");
+        assertThat(messages(load(dump))).isEmpty();
+        Object group = ((List<?>) io.jkeepalived.config.dump.ConfigJson.tree(ConfigFixture.root(r)).get("virtual_server_group")).getFirst();
+        assertThat(((Map<?, ?>) group).get("fwmark")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST).hasSize(2);
+        assertKeepalivedAgrees(text, r);
+    }
 }

@@ -416,4 +416,43 @@ class VrrpCheckTest {
         sameVerdict(instance("A", "state BACKUP\npriority 90\nvirtual_router_id 51\nadvert_int 1\nnopreempt\n" + VIP
                 + "unicast_src_ip 10.99.0.1\nunicast_peer {\n10.99.0.2\n}\n"));
     }
+
+    @Test
+    void aKeywordWithoutItsParameterIsExitStatus2() {
+        LoadResult r = sameVerdict(instance("A", "state\nvirtual_router_id 3\n" + VIP));
+        assertThat(r.exitStatus()).isEqualTo(io.jkeepalived.config.ExitStatus.MISSING_PARAMETER);
+        assertThat(messages(r)).containsExactly("3: error: state: missing a parameter after 'state' - ignored");
+    }
+
+    @Test
+    void theOldVmacGarpIntervalSpellingIsReportedAsKeepalivedDoes() {
+        LoadResult r = sameVerdict(instance("A", "virtual_router_id 3\nvmac_garp_intvl 10\n" + VIP));
+        assertThat(messages(r)).containsExactly(
+                "4: warning: Keyword \"vmac_garp_intvl\" is deprecated - please use \"garp_extra_if\"");
+        assertThat(only(r).isSet(VrrpKeywords.GARP_EXTRA_IF)).isTrue();
+    }
+
+    @Test
+    void aBfdInstanceOnlyForTheCheckersCannotBeTracked() {
+        String bfd = "bfd_instance B {\nneighbor_ip 10.0.0.9\nchecker\n}\n";
+        LoadResult r = sameVerdict(bfd + instance("A", "virtual_router_id 3\ntrack_bfd {\nB\n}\n" + VIP));
+        assertThat(messages(r)).containsExactly("9: warning: (A) track bfd B not found, ignoring...");
+        assertThat(only(r).list(VrrpKeywords.TRACK_BFD)).isEmpty();
+    }
+
+    @Test
+    void anAddressWithALeadingZeroIsNotAnAddress() {
+        // inet_pton, which keepalived uses, rejects "010.0.0.1" (a lenient parser would read 10.0.0.1)
+        LoadResult r = sameVerdict(instance("A", "virtual_router_id 3\nvirtual_ipaddress {\n010.0.0.1\n10.0.0.2\n}\n"));
+        assertThat(messages(r)).singleElement().asString().startsWith("5: error: ");
+        assertThat(only(r).list(VrrpKeywords.VIRTUAL_IPADDRESS)).hasSize(1);
+    }
+
+    @Test
+    void aScriptNameIsItsFirstWordOnly() {
+        LoadResult r = sameVerdict("vrrp_script chk extra words {\nscript /bin/true\n}\n"
+                + instance("A", "virtual_router_id 3\ntrack_script {\nchk\n}\n" + VIP));
+        assertThat(root(r).blocks(RootKeywords.VRRP_SCRIPT)).singleElement().extracting(Block::head).isEqualTo("chk");
+        assertThat(only(r).list(VrrpKeywords.TRACK_SCRIPT)).hasSize(1);
+    }
 }

@@ -49,7 +49,6 @@ final class GlobalCheck implements Check {
         }
         Block g = root.section(RootKeywords.GLOBAL_DEFS);
         Diagnostics d = ctx.diags();
-        g = deprecatedSpellings(g, d);
         g = notifyFifoUsers(g, ctx);
         g = firstWins(g, d);
         g = firewall(g, d);
@@ -66,21 +65,6 @@ final class GlobalCheck implements Check {
         g = configSaveDir(g, d);
         g = disableLocalIgmp(g, d);
         return root.withBlocks(RootKeywords.GLOBAL_DEFS, List.of(g));
-    }
-
-    // ---- spellings --------------------------------------------------------------------------------
-
-    /**
-     * keepalived reports vrrp_vmac_garp_intvl as a configuration error (CONFIG_DEPRECATED); its
-     * other old spellings (*_rlimit_rtime, lvs_process_name, ...) are only logged at run time.
-     */
-    private static Block deprecatedSpellings(Block g, Diagnostics d) {
-        for (Setting s : occurrences(g, GlobalKeywords.VRRP_GARP_EXTRA_IF)) {
-            if (s.spelling().equals("vrrp_vmac_garp_intvl")) {
-                d.warning(s.pos(), "Keyword \"vrrp_vmac_garp_intvl\" is deprecated - please use \"vrrp_garp_extra_if\"");
-            }
-        }
-        return g;
     }
 
     // ---- keywords keepalived takes the first of -----------------------------------------------------

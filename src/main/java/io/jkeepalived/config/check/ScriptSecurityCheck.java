@@ -5,8 +5,10 @@ import io.jkeepalived.config.parse.Setting;
 import io.jkeepalived.config.schema.GlobalKeywords;
 import io.jkeepalived.config.schema.Keyword;
 import io.jkeepalived.config.schema.RootKeywords;
+import io.jkeepalived.config.schema.TrackKeywords;
 import io.jkeepalived.config.schema.VrrpKeywords;
 import io.jkeepalived.config.value.Script;
+import io.jkeepalived.config.value.TrackValues;
 import io.jkeepalived.config.value.TrackRef;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -119,35 +121,12 @@ final class ScriptSecurityCheck implements Check {
     private static boolean runsAsRoot(Script script, Block vrrpScript, int defaultUid, CheckContext ctx) {
         String user = script.user();
         if (user == null && vrrpScript != null) {
-            Keyword<?> userKeyword = vrrpScript.spec().lookup("user");
-            if (userKeyword != null) {
-                Object v = vrrpScript.last(userKeyword).map(Setting::value).orElse(null);
-                if (v instanceof List<?> l && !l.isEmpty()) {
-                    user = l.getFirst().toString();
-                } else if (v instanceof Script s2) {
-                    user = s2.user();
-                } else if (v != null) {
-                    user = userName(v);
-                }
-            }
+            user = vrrpScript.explicit(TrackKeywords.USER).map(TrackValues.ScriptUser::user).orElse(null);
         }
         if (user == null) {
             return defaultUid == 0;
         }
         return ctx.host().user(user).map(Host.Account::uid).orElse(0) == 0;
-    }
-
-    /** The user name of a vrrp_script "user" value, whatever record holds it (its first component). */
-    private static String userName(Object v) {
-        if (v instanceof Record r) {
-            try {
-                Object first = r.getClass().getRecordComponents()[0].getAccessor().invoke(r);
-                return first == null ? null : first.toString();
-            } catch (ReflectiveOperationException | RuntimeException e) {
-                return null;
-            }
-        }
-        return v.toString();
     }
 
     /** Instances and groups stop tracking disabled scripts without a word, as keepalived. */

@@ -75,7 +75,18 @@ final class VrrpCheck implements Check {
     record Names(Set<String> scripts, Set<String> files, Set<String> processes, Set<String> bfds) {
         static Names of(Block root) {
             return new Names(heads(root, RootKeywords.VRRP_SCRIPT), heads(root, RootKeywords.TRACK_FILE),
-                    heads(root, RootKeywords.VRRP_TRACK_PROCESS), heads(root, RootKeywords.BFD_INSTANCE));
+                    heads(root, RootKeywords.VRRP_TRACK_PROCESS), vrrpBfds(root));
+        }
+
+        /** The VRRP process does not know a bfd_instance meant only for the checkers. */
+        private static Set<String> vrrpBfds(Block root) {
+            Set<String> s = new HashSet<>();
+            for (Block b : root.blocks(RootKeywords.BFD_INSTANCE)) {
+                if (BfdCheck.visibleToVrrp(b)) {
+                    s.add(b.head());
+                }
+            }
+            return s;
         }
 
         private static Set<String> heads(Block root, Keyword.Block<String> k) {

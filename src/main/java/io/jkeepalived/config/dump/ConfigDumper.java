@@ -36,6 +36,12 @@ public final class ConfigDumper {
     }
 
     private static <T> void value(Block block, Keyword.Value<T> keyword, int depth, StringBuilder out) {
+        if (keyword.repeat() == Keyword.Repeat.ACCUMULATE) {
+            for (T v : block.values(keyword)) {
+                line(depth, keyword.name(), keyword.type().format(v), out);
+            }
+            return;
+        }
         var last = block.last(keyword);
         T v = block.get(keyword);
         if (v == null) {

@@ -42,6 +42,16 @@ public final class ConfigJson {
     }
 
     private static <T> void value(Block block, Keyword.Value<T> keyword, Map<String, Object> m) {
+        if (keyword.repeat() == Keyword.Repeat.ACCUMULATE) {
+            List<Object> all = new ArrayList<>();
+            for (T v : block.values(keyword)) {
+                all.add(keyword.type().json(v));
+            }
+            if (!all.isEmpty()) {
+                m.put(keyword.name(), all);
+            }
+            return;
+        }
         T v = block.get(keyword);
         if (v != null) {
             m.put(keyword.name(), keyword.type().json(v));

@@ -101,6 +101,24 @@ public final class Block {
         return last(keyword).map(s -> (T) s.value());
     }
 
+    /**
+     * Every value written for a keyword, in order (for keywords keepalived accumulates, such as a
+     * group's fwmark lines); the default alone if it was not written.
+     */
+    @SuppressWarnings("unchecked")
+    public <T> List<T> values(Keyword.Value<T> keyword) {
+        List<T> all = new ArrayList<>();
+        for (Setting s : settings) {
+            if (s.keyword() == keyword) {
+                all.add((T) s.value());
+            }
+        }
+        if (all.isEmpty() && keyword.defaultValue() != null) {
+            all.add(keyword.defaultValue());
+        }
+        return all;
+    }
+
     /** Where a keyword was last written, or where the block was opened if it was not. */
     public SourcePos posOf(Keyword<?> keyword) {
         return last(keyword).map(Setting::pos).orElse(pos);

@@ -115,7 +115,10 @@ public final class BlockParser {
                 continue;
             }
             used(keyword, line.pos());
-            if (!keyword.name().equals(line.first()) && keyword.deprecatedSpellings().contains(line.first())) {
+            if (keyword.spellingReported(line.first())) {
+                diags.warning(line.pos(), "Keyword \"" + line.first() + "\" is deprecated - please use \""
+                        + keyword.name() + "\"");
+            } else if (!keyword.name().equals(line.first()) && keyword.deprecatedSpellings().contains(line.first())) {
                 diags.lint(line.pos(), "'" + line.first() + "' is deprecated - use '" + keyword.name() + "'");
             }
             if (keyword.deprecation() != null) {
@@ -158,7 +161,7 @@ public final class BlockParser {
                 keyword.readerHook().apply(reader, v);
             }
         } catch (ValueException e) {
-            diags.error(line.pos(), line.first() + ": " + e.getMessage() + " - ignored");
+            report(keyword, line.pos(), line.first() + ": " + e.getMessage() + " - ignored", e);
         }
         Line after = peek();
         if (after != null && after.isOpenBrace()) {
@@ -232,7 +235,19 @@ public final class BlockParser {
         try {
             into.add(keyword.entry().parse(args));
         } catch (ValueException e) {
-            diags.error(args.pos(), keyword.name() + ": " + e.getMessage() + " - ignored");
+            report(keyword, args.pos(), keyword.name() + ": " + e.getMessage() + " - ignored", e);
+        }
+    }
+
+    /**
+     * A value that does not parse is ignored with an error; a missing parameter of a keyword
+     * whose keepalived handler reads it blindly stops keepalived, which is exit status 2.
+     */
+    private void report(Keyword<?> keyword, SourcePos pos, String message, ValueException e) {
+        if (e.isMissingParameter() && keyword.stopsWithoutParameter()) {
+            diags.missingParameter(pos, message);
+        } else {
+            diags.error(pos, message);
         }
     }
 
@@ -242,7 +257,7 @@ public final class BlockParser {
         try {
             head = keyword.head().parse(args);
         } catch (ValueException e) {
-            diags.error(line.pos(), line.first() + ": " + e.getMessage() + " - skipping the block");
+            report(keyword, line.pos(), line.first() + ": " + e.getMessage() + " - skipping the block", e);
             Line open = peek();
             if (open != null && open.isOpenBrace()) {
                 next();

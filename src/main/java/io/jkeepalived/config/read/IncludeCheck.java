@@ -8,8 +8,8 @@ import java.util.Set;
  * Without any, a missing include is only noted; with them it is an error.
  */
 public enum IncludeCheck {
-    /** Error if a match is not a readable file. */
-    READABLE("readable"),
+    /** Error if a match is not a readable file ("read": keepalived.conf(5) says "readable", the 2.2.7 binary takes "read"). */
+    READABLE("read"),
     /** Error if nothing matches, unless the name has a wildcard. */
     MATCH("match"),
     /** Error if nothing matches, even with a wildcard. */

@@ -51,12 +51,14 @@ public final class GlobalKeywords {
             .value("random_seed", Types.unsigned(UINT_MAX))
             .onRead((reader, v) -> reader.randomSeed(v))
             .feature(Feature.CONFIG)
+            .readsParameterBlindly()
             .doc("seed for ${_RANDOM}, to make configurations repeatable (default: time based)");
     public static final Keyword.Value<String> TMP_CONFIG_DIRECTORY = BLOCK
             .value("tmp_config_directory", Types.string()).feature(Feature.NOT_APPLICABLE)
             .doc("directory whose file system holds keepalived's copy of the configuration (default: memory)");
     public static final Keyword.Value<String> CONFIG_SAVE_DIR = BLOCK
             .value("config_save_dir", Types.string()).feature(Feature.PROCESS)
+            .readsParameterBlindly()
             .doc("directory to save configuration state and files in before and after each reload (debugging)");
 
     // ---- process names and scripts ------------------------------------------------------------
@@ -66,16 +68,20 @@ public final class GlobalKeywords {
             .doc("name the child processes keepalived_vrrp, keepalived_lvs and keepalived_bfd");
     public static final Keyword.Value<String> PROCESS_NAME = BLOCK
             .value("process_name", GlobalValues.PROCESS_NAME).feature(Feature.PROCESS).since("2.0.16")
+            .readsParameterBlindly()
             .doc("name of the parent process (at most 15 characters)");
     public static final Keyword.Value<String> VRRP_PROCESS_NAME = BLOCK
             .value("vrrp_process_name", GlobalValues.PROCESS_NAME).feature(Feature.PROCESS).since("2.0.16")
+            .readsParameterBlindly()
             .doc("name of the VRRP process (at most 15 characters)");
     public static final Keyword.Value<String> CHECKER_PROCESS_NAME = BLOCK
             .value("checker_process_name", GlobalValues.PROCESS_NAME).feature(Feature.PROCESS)
             .deprecatedSpelling("lvs_process_name")
+            .readsParameterBlindly()
             .doc("name of the checker (LVS) process (at most 15 characters)");
     public static final Keyword.Value<String> BFD_PROCESS_NAME = BLOCK
             .value("bfd_process_name", GlobalValues.PROCESS_NAME).feature(Feature.PROCESS).since("2.0.16")
+            .readsParameterBlindly()
             .doc("name of the BFD process (at most 15 characters)");
     public static final Keyword.Value<Script> STARTUP_SCRIPT = BLOCK
             .value("startup_script", Script.type(true)).feature(Feature.PROCESS)
@@ -103,12 +109,14 @@ public final class GlobalKeywords {
             .doc("From: address of alerts (default: keepalived's user@host name)");
     public static final Keyword.Value<SmtpServer> SMTP_SERVER = BLOCK
             .value("smtp_server", GlobalValues.SMTP_SERVER).feature(Feature.SMTP)
+            .readsParameterBlindly()
             .doc("SMTP server alerts are sent through: IP address or host name, and port (default 25)");
     public static final Keyword.Value<String> SMTP_HELO_NAME = BLOCK
             .value("smtp_helo_name", Types.optionalString("")).feature(Feature.SMTP)
             .doc("name used in HELO (default: the host name)");
     public static final Keyword.Value<Integer> SMTP_CONNECT_TIMEOUT = BLOCK
             .value("smtp_connect_timeout", Types.integer(0, 4294)).defaultsTo(30).feature(Feature.SMTP)
+            .readsParameterBlindly()
             .doc("seconds to wait for the SMTP server (0 is taken as 1)");
     public static final Keyword.Value<Boolean> SMTP_ALERT = BLOCK
             .value("smtp_alert", Types.optionalBool()).feature(Feature.SMTP)
@@ -171,45 +179,56 @@ public final class GlobalKeywords {
     public static final Keyword.Value<InetAddress> VRRP_MCAST_GROUP4 = BLOCK
             .value("vrrp_mcast_group4", VrrpValues.multicast(true))
             .defaultsTo(Types.parseAddress("224.0.0.18")).feature(Feature.VRRP).since("1.2.10")
+            .readsParameterBlindly()
             .doc("multicast group for IPv4 adverts");
     public static final Keyword.Value<InetAddress> VRRP_MCAST_GROUP6 = BLOCK
             .value("vrrp_mcast_group6", VrrpValues.multicast(false))
             .defaultsTo(Types.parseAddress("ff02::12")).feature(Feature.VRRP).since("1.2.10")
+            .readsParameterBlindly()
             .doc("multicast group for IPv6 adverts");
     public static final Keyword.Value<Integer> VRRP_GARP_MASTER_DELAY = BLOCK
             .value("vrrp_garp_master_delay", Types.integer(0, 4294)).defaultsTo(5).feature(Feature.VRRP)
+            .readsParameterBlindly()
             .doc("seconds before the second batch of GARPs after becoming master; 0: none");
     public static final Keyword.Value<Long> VRRP_GARP_MASTER_REPEAT = BLOCK
             .value("vrrp_garp_master_repeat", Types.unsigned(UINT_MAX)).defaultsTo(5L).feature(Feature.VRRP)
+            .readsParameterBlindly()
             .doc("GARPs per batch on becoming master (0 is taken as 1)");
     public static final Keyword.Value<Integer> VRRP_GARP_LOWER_PRIO_DELAY = BLOCK
             .value("vrrp_garp_lower_prio_delay", Types.integer(0, 4294)).feature(Feature.VRRP)
+            .readsParameterBlindly()
             .doc("seconds before the second batch after a lower-priority advert (default vrrp_garp_master_delay)");
     public static final Keyword.Value<Long> VRRP_GARP_LOWER_PRIO_REPEAT = BLOCK
             .value("vrrp_garp_lower_prio_repeat", Types.longRange(0, Integer.MAX_VALUE)).feature(Feature.VRRP)
+            .readsParameterBlindly()
             .doc("GARPs per batch after a lower-priority advert (default vrrp_garp_master_repeat)");
     public static final Keyword.Value<Long> VRRP_GARP_MASTER_REFRESH = BLOCK
             .value("vrrp_garp_master_refresh", Types.unsigned(UINT_MAX)).defaultsTo(0L)
             .feature(Feature.VRRP).since("1.2.23")
+            .readsParameterBlindly()
             .doc("seconds between GARP refreshes while master; 0: none");
     public static final Keyword.Value<Long> VRRP_GARP_MASTER_REFRESH_REPEAT = BLOCK
             .value("vrrp_garp_master_refresh_repeat", Types.unsigned(UINT_MAX)).defaultsTo(1L).feature(Feature.VRRP)
+            .readsParameterBlindly()
             .doc("GARPs per refresh (0 is taken as 1)");
     public static final Keyword.Value<Duration> VRRP_GARP_INTERVAL = BLOCK
             .value("vrrp_garp_interval", Types.seconds(0.000001, 4294.967295)).feature(Feature.VRRP)
+            .readsParameterBlindly()
             .doc("delay between gratuitous ARPs on an interface (default 0)");
     public static final Keyword.Value<Duration> VRRP_GNA_INTERVAL = BLOCK
             .value("vrrp_gna_interval", Types.seconds(0.000001, 4294.967295)).feature(Feature.VRRP)
+            .readsParameterBlindly()
             .doc("delay between unsolicited neighbour adverts on an interface (default 0)");
     public static final Keyword.Value<Boolean> VRRP_MIN_GARP = BLOCK
             .value("vrrp_min_garp", Types.optionalBool()).since("2.0.12").feature(Feature.VRRP)
             .doc("send one GARP/NA and no second batch (changes the garp defaults not yet set)");
     public static final Keyword.Value<VrrpValues.GarpExtraIf> VRRP_GARP_EXTRA_IF = BLOCK
             .value("vrrp_garp_extra_if", GlobalValues.GARP_EXTRA_IF).feature(Feature.VRRP_VMAC).since("2.2.3")
-            .deprecatedSpelling("vrrp_vmac_garp_intvl")
+            .reportedDeprecatedSpelling("vrrp_vmac_garp_intvl")
             .doc("seconds between GARP/NAs on the other interfaces of VIPs (VMACs only unless all)");
     public static final Keyword.Value<Integer> VRRP_DOWN_TIMER_ADVERTS = BLOCK
             .value("vrrp_down_timer_adverts", Types.integer(1, 100)).defaultsTo(3).feature(Feature.VRRP)
+            .readsParameterBlindly()
             .doc("default down_timer_adverts");
     public static final Keyword.Value<Boolean> VRRP_LOWER_PRIO_NO_ADVERT = BLOCK
             .value("vrrp_lower_prio_no_advert", Types.optionalBool()).feature(Feature.VRRP)
@@ -219,6 +238,7 @@ public final class GlobalKeywords {
             .doc("default higher_prio_send_advert");
     public static final Keyword.Value<Integer> VRRP_VERSION = BLOCK
             .value("vrrp_version", Types.integer(2, 3)).defaultsTo(2).feature(Feature.VRRP)
+            .readsParameterBlindly()
             .doc("default VRRP version (IPv6 instances use 3)");
     public static final Keyword.Value<Boolean> VRRP_CHECK_UNICAST_SRC = BLOCK
             .value("vrrp_check_unicast_src", Types.flag()).feature(Feature.VRRP)
@@ -231,6 +251,7 @@ public final class GlobalKeywords {
             .doc("strict RFC compliance for every instance");
     public static final Keyword.Value<Duration> VRRP_STARTUP_DELAY = BLOCK
             .value("vrrp_startup_delay", Types.seconds(0.001, 4294.967295)).since("2.0.14").feature(Feature.VRRP)
+            .readsParameterBlindly()
             .doc("seconds to wait after startup before the vrrp instances start");
     public static final Keyword.Value<Boolean> LOG_UNKNOWN_VRIDS = BLOCK
             .value("log_unknown_vrids", Types.flag()).since("2.0.16").feature(Feature.VRRP)
@@ -240,9 +261,11 @@ public final class GlobalKeywords {
             .doc("set igmp_link_local_mcast_reports off instead of moving IGMP off VMACs");
     public static final Keyword.Value<String> VMAC_PREFIX = BLOCK
             .value("vmac_prefix", Types.string()).defaultsTo("vrrp").feature(Feature.VRRP_VMAC)
+            .readsParameterBlindly()
             .doc("prefix of generated VMAC interface names");
     public static final Keyword.Value<String> VMAC_ADDR_PREFIX = BLOCK
             .value("vmac_addr_prefix", Types.string()).feature(Feature.VRRP_VMAC)
+            .readsParameterBlindly()
             .doc("prefix of generated VMAC names for VIPs off the instance's interface (default vmac_prefix)");
 
     // ---- firewall -------------------------------------------------------------------------------
@@ -253,6 +276,7 @@ public final class GlobalKeywords {
     public static final Keyword.Value<Integer> NFTABLES_PRIORITY = BLOCK
             .value("nftables_priority", Types.integer(Integer.MIN_VALUE, Integer.MAX_VALUE)).defaultsTo(-1)
             .feature(Feature.FIREWALL)
+            .readsParameterBlindly()
             .doc("priority of keepalived's nftables base chains");
     public static final Keyword.Value<Boolean> NFTABLES_COUNTERS = BLOCK
             .value("nftables_counters", Types.flag()).feature(Feature.FIREWALL)
@@ -266,10 +290,12 @@ public final class GlobalKeywords {
     public static final Keyword.Value<Integer> NFTABLES_IPVS_PRIORITY = BLOCK
             .value("nftables_ipvs_priority", Types.integer(Integer.MIN_VALUE, Integer.MAX_VALUE)).defaultsTo(-1)
             .feature(Feature.LVS)
+            .readsParameterBlindly()
             .doc("priority of the IPVS nftables base chains");
     public static final Keyword.Value<Long> NFTABLES_IPVS_START_FWMARK = BLOCK
             .value("nftables_ipvs_start_fwmark", Types.longRange(1, UINT_MAX)).defaultsTo(1000L)
             .feature(Feature.LVS)
+            .readsParameterBlindly()
             .doc("first fwmark allocated to virtual server groups");
     public static final Keyword.Value<IptablesChains> VRRP_IPTABLES = BLOCK
             .value("vrrp_iptables", GlobalValues.VRRP_IPTABLES).feature(Feature.FIREWALL).since("1.2.20")
@@ -325,14 +351,17 @@ public final class GlobalKeywords {
     public static final Keyword.Value<Long> VRRP_RLIMIT_RTTIME = BLOCK
             .value("vrrp_rlimit_rttime", GlobalValues.rtRlimit("vrrp")).defaultsTo(GlobalValues.RT_RLIMIT_DEFAULT)
             .feature(Feature.PROCESS).deprecatedSpelling("vrrp_rlimit_rtime")
+            .readsParameterBlindly()
             .doc("microseconds of CPU the real-time VRRP process may use between blocking calls");
     public static final Keyword.Value<Long> CHECKER_RLIMIT_RTTIME = BLOCK
             .value("checker_rlimit_rttime", GlobalValues.rtRlimit("checker")).defaultsTo(GlobalValues.RT_RLIMIT_DEFAULT)
             .feature(Feature.PROCESS).deprecatedSpelling("checker_rlimit_rtime")
+            .readsParameterBlindly()
             .doc("microseconds of CPU the real-time checker process may use between blocking calls");
     public static final Keyword.Value<Long> BFD_RLIMIT_RTTIME = BLOCK
             .value("bfd_rlimit_rttime", GlobalValues.rtRlimit("bfd")).defaultsTo(GlobalValues.RT_RLIMIT_DEFAULT)
             .feature(Feature.PROCESS).deprecatedSpelling("bfd_rlimit_rtime")
+            .readsParameterBlindly()
             .doc("microseconds of CPU the real-time BFD process may use between blocking calls");
 
     // ---- SNMP and DBus ----------------------------------------------------------------------------
@@ -432,6 +461,7 @@ public final class GlobalKeywords {
 
     public static final Keyword.Value<Integer> UMASK = BLOCK
             .value("umask", GlobalValues.UMASK).defaultsTo(0177).feature(Feature.PROCESS).since("2.0.9")
+            .readsParameterBlindly()
             .doc("umask for files keepalived creates: a number or I{R|W|X}{USR|GRP|OTH} bits joined by |");
     public static final Keyword.Value<String> RELOAD_CHECK_CONFIG = BLOCK
             .value("reload_check_config", Types.optionalString("/dev/null")).feature(Feature.PROCESS)

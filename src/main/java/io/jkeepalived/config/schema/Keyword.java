@@ -35,11 +35,13 @@ public abstract sealed class Keyword<T> permits Keyword.Value, Keyword.ListBlock
     private final String name;
     private final List<String> aliases = new ArrayList<>();
     private final List<String> deprecatedSpellings = new ArrayList<>();
+    private final List<String> reportedSpellings = new ArrayList<>();
     private Feature feature;
     private String since = "";
     private String doc = "";
     private String deprecation;
     private Repeat repeat;
+    private boolean stopsWithoutParameter;
 
     Keyword(BlockSpec block, String name, Feature feature, Repeat repeat) {
         this.block = block;
@@ -65,6 +67,23 @@ public abstract sealed class Keyword<T> permits Keyword.Value, Keyword.ListBlock
     /** Old spellings keepalived still accepts with a deprecation warning. */
     public List<String> deprecatedSpellings() {
         return List.copyOf(deprecatedSpellings);
+    }
+
+    /**
+     * Whether keepalived itself reports this old spelling as a configuration problem (which makes
+     * its -t exit 5), rather than only logging it at run time.
+     */
+    public boolean spellingReported(String spelling) {
+        return reportedSpellings.contains(spelling);
+    }
+
+    /**
+     * Whether keepalived's handler reads its parameters without counting them first, so that a
+     * missing one stops keepalived ("missing a parameter", exit 2) instead of being reported by the
+     * handler and ignored (exit 5). Recorded per keyword from the 2.2.7 binary.
+     */
+    public boolean stopsWithoutParameter() {
+        return stopsWithoutParameter;
     }
 
     public Feature feature() {
@@ -111,6 +130,18 @@ public abstract sealed class Keyword<T> permits Keyword.Value, Keyword.ListBlock
     public <K extends Keyword<T>> K deprecatedSpelling(String spelling) {
         deprecatedSpellings.add(spelling);
         block.register(spelling, this);
+        return self();
+    }
+
+    /** An old spelling that keepalived reports as a configuration problem (see {@link #spellingReported}). */
+    public <K extends Keyword<T>> K reportedDeprecatedSpelling(String spelling) {
+        reportedSpellings.add(spelling);
+        return deprecatedSpelling(spelling);
+    }
+
+    /** See {@link #stopsWithoutParameter()}. */
+    public <K extends Keyword<T>> K readsParameterBlindly() {
+        this.stopsWithoutParameter = true;
         return self();
     }
 

@@ -549,6 +549,7 @@ public final class LvsKeywords {
             .doc("IPADDR[-END|/PREFIX] [PORT]: addresses, ranges (192.168.200.1-10, 192.168.200.250-192.168.201.10) and prefixes");
     public static final Keyword.Value<VsgFwmark> VSG_FWMARK = VIRTUAL_SERVER_GROUP
             .value("fwmark", LvsAddresses.VSG_FWMARK).repeat(Keyword.Repeat.ACCUMULATE)
+            .readsParameterBlindly()
             .doc("a firewall mark, with its family if all real servers are tunnelled");
 
     // ---- SSL { } -------------------------------------------------------------------------------------

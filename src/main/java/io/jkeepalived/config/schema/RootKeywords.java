@@ -44,6 +44,7 @@ public final class RootKeywords {
             .doc("poll interfaces' link state instead of using netlink");
     public static final Keyword.Value<Duration> CHILD_WAIT_TIME = BLOCK
             .value("child_wait_time", Types.seconds(0, 1000)).feature(Feature.PROCESS)
+            .readsParameterBlindly()
             .doc("seconds to wait for child processes at exit (default 5)");
 
     // static configuration
@@ -68,17 +69,20 @@ public final class RootKeywords {
 
     // tracking
     public static final Keyword.Block<String> VRRP_SCRIPT = BLOCK
-            .block("vrrp_script", Types.name(), TrackKeywords.VRRP_SCRIPT)
+            .block("vrrp_script", Types.firstWord(), TrackKeywords.VRRP_SCRIPT)
+            .readsParameterBlindly()
             .doc("a script run periodically, tracked by instances and groups");
     public static final Keyword.Block<String> TRACK_FILE = BLOCK
-            .block("track_file", Types.name(), TrackKeywords.TRACK_FILE)
+            .block("track_file", Types.firstWord(), TrackKeywords.TRACK_FILE)
+            .readsParameterBlindly()
             .deprecatedSpelling("vrrp_track_file")
             .doc("a file whose numeric contents are tracked");
     public static final Keyword.Block<String> VRRP_TRACK_PROCESS = BLOCK
-            .block("vrrp_track_process", Types.name(), TrackKeywords.TRACK_PROCESS)
+            .block("vrrp_track_process", Types.firstWord(), TrackKeywords.TRACK_PROCESS)
+            .readsParameterBlindly()
             .doc("a process whose presence is tracked");
     public static final Keyword.Block<String> BFD_INSTANCE = BLOCK
-            .block("bfd_instance", Types.name(), BfdKeywords.BFD_INSTANCE)
+            .block("bfd_instance", Types.firstWord(), BfdKeywords.BFD_INSTANCE)
             .doc("a BFD session (RFC 5880)");
 
     // VRRP
@@ -94,12 +98,14 @@ public final class RootKeywords {
 
     // LVS
     public static final Keyword.Block<String> VIRTUAL_SERVER_GROUP = BLOCK
-            .block("virtual_server_group", Types.name(), LvsKeywords.VIRTUAL_SERVER_GROUP)
+            .block("virtual_server_group", Types.firstWord(), LvsKeywords.VIRTUAL_SERVER_GROUP)
+            .readsParameterBlindly()
             .doc("addresses, ranges and fwmarks sharing one set of real servers");
     public static final Keyword.Block<io.jkeepalived.config.value.LvsAddresses.VsAddress> VIRTUAL_SERVER = BLOCK
             .block("virtual_server", LvsKeywords.VIRTUAL_SERVER_HEAD, LvsKeywords.VIRTUAL_SERVER)
+            .readsParameterBlindly()
             .doc("an IPVS virtual service and its real servers");
     public static final Keyword.Block<Void> SSL = BLOCK
-            .section("SSL", LvsKeywords.SSL)
-            .doc("certificates for SSL_GET");
+            .block("SSL", Types.NONE, LvsKeywords.SSL)
+            .doc("certificates for SSL_GET (a later SSL block replaces an earlier one)");
 }

@@ -31,21 +31,27 @@ public final class TrackKeywords {
             .doc("the command to run, split with shell-like quoting into program and arguments");
     public static final Keyword.Value<Duration> INTERVAL = VRRP_SCRIPT
             .value("interval", TrackValues.scriptSeconds("interval")).defaultsTo(Duration.ofSeconds(1)).since("1.1.13")
+            .readsParameterBlindly()
             .doc("seconds between runs, 1..4294 (0 is taken as 1)");
     public static final Keyword.Value<Duration> TIMEOUT = VRRP_SCRIPT
             .value("timeout", TrackValues.scriptSeconds("timeout")).since("1.2.6")
+            .readsParameterBlindly()
             .doc("seconds after which a run counts as failed and is killed (default: the interval)");
     public static final Keyword.Value<Weight> WEIGHT = VRRP_SCRIPT
             .value("weight", TrackValues.SCRIPT_WEIGHT).defaultsTo(Weight.of(0)).since("1.1.13")
+            .readsParameterBlindly()
             .doc("-253..253 added to the priority on success (negative: on failure); 0: failure means FAULT");
     public static final Keyword.Value<Integer> RISE = VRRP_SCRIPT
             .value("rise", TrackValues.scriptCount("rise")).defaultsTo(1).since("1.1.18")
+            .readsParameterBlindly()
             .doc("consecutive successes needed for OK");
     public static final Keyword.Value<Integer> FALL = VRRP_SCRIPT
             .value("fall", TrackValues.scriptCount("fall")).defaultsTo(1).since("1.1.18")
+            .readsParameterBlindly()
             .doc("consecutive failures needed for KO");
     public static final Keyword.Value<ScriptUser> USER = VRRP_SCRIPT
             .value("user", TrackValues.SCRIPT_USER).since("1.3.0")
+            .readsParameterBlindly()
             .doc("user and group to run the script as (default script_user)");
     public static final Keyword.Value<Boolean> INIT_FAIL = VRRP_SCRIPT
             .value("init_fail", Types.flag()).since("1.3.2")
@@ -71,6 +77,7 @@ public final class TrackKeywords {
 
     public static final Keyword.Value<ProcessSpec> PROCESS = TRACK_PROCESS
             .value("process", TrackValues.PROCESS).since("2.0.11")
+            .readsParameterBlindly()
             .doc("the process name and optionally its parameters; only the first process counts");
     public static final Keyword.Value<ParamMatch> PARAM_MATCH = TRACK_PROCESS
             .value("param_match", TrackValues.PARAM_MATCH).since("2.0.16")
@@ -80,18 +87,23 @@ public final class TrackKeywords {
             .doc("-254..254 added to the priority with quorum (negative: without); 0: no quorum means FAULT");
     public static final Keyword.Value<Integer> QUORUM = TRACK_PROCESS
             .value("quorum", Types.integer(1, TrackValues.MAX_QUORUM)).defaultsTo(1).since("2.0.11")
+            .readsParameterBlindly()
             .doc("minimum number of matching processes, 1..65535 (0 when quorum_max is 0)");
     public static final Keyword.Value<Integer> QUORUM_MAX = TRACK_PROCESS
             .value("quorum_max", Types.integer(0, TrackValues.MAX_QUORUM)).since("2.0.16")
+            .readsParameterBlindly()
             .doc("maximum number of matching processes, 0..65535 (default: no maximum; 0: none may run)");
     public static final Keyword.Value<Duration> FORK_DELAY = TRACK_PROCESS
             .value("fork_delay", TrackValues.PROCESS_DELAY).since("2.0.16")
+            .readsParameterBlindly()
             .doc("seconds quorum must hold after a process starts before counting it up (default 0)");
     public static final Keyword.Value<Duration> TERMINATE_DELAY = TRACK_PROCESS
             .value("terminate_delay", TrackValues.PROCESS_DELAY).since("2.0.16")
+            .readsParameterBlindly()
             .doc("seconds quorum must stay lost after a process exits before counting it down (default 0)");
     public static final Keyword.Value<Duration> DELAY = TRACK_PROCESS
             .value("delay", TrackValues.PROCESS_DELAY).since("2.0.11")
+            .readsParameterBlindly()
             .doc("sets both fork_delay and terminate_delay");
     public static final Keyword.Value<Boolean> FULL_COMMAND = TRACK_PROCESS
             .value("full_command", Types.flag()).since("2.0.11")

@@ -30,9 +30,11 @@ public final class VrrpKeywords {
 
     public static final Keyword.Value<AuthType> AUTH_TYPE = AUTHENTICATION
             .value("auth_type", Types.choice(AuthType.class, Enum::name))
+            .readsParameterBlindly()
             .doc("PASS (simple password, RFC 2338) or AH (IPsec AH); VRRPv2 only");
     public static final Keyword.Value<String> AUTH_PASS = AUTHENTICATION
             .value("auth_pass", Types.string())
+            .readsParameterBlindly()
             .doc("the password; only the first 8 characters are used");
 
     // ---- vrrp_instance NAME { } --------------------------------------------------------------------
@@ -41,12 +43,15 @@ public final class VrrpKeywords {
 
     public static final Keyword.Value<VrrpValues.State> STATE = INSTANCE
             .value("state", VrrpValues.STATE)
+            .readsParameterBlindly()
             .doc("initial state; MASTER only takes over at once if priority is 255");
     public static final Keyword.Value<String> INTERFACE = INSTANCE
             .value("interface", Types.string())
+            .readsParameterBlindly()
             .doc("the interface VRRP runs on (may be omitted with unicast)");
     public static final Keyword.Value<String> VRF = INSTANCE
             .value("vrf", Types.string()).feature(Feature.ROUTES)
+            .readsParameterBlindly()
             .doc("VRF to run in when using unicast without an interface");
     public static final Keyword.Value<VrrpValues.UseVmac> USE_VMAC = INSTANCE
             .value("use_vmac", VrrpValues.USE_VMAC).feature(Feature.VRRP_VMAC)
@@ -84,15 +89,18 @@ public final class VrrpKeywords {
             .doc("bfd_instances to track");
     public static final Keyword.Value<InetAddress> SOURCE_IP = INSTANCE
             .value("mcast_src_ip", Types.address()).alias("unicast_src_ip")
+            .readsParameterBlindly()
             .doc("source address of adverts (default: the interface's primary address)");
     public static final Keyword.Value<InetAddress> MCAST_DST_IP = INSTANCE
             .value("mcast_dst_ip", VrrpValues.multicast(null))
+            .readsParameterBlindly()
             .doc("multicast group to send to and listen on (default vrrp_mcast_group4/6)");
     public static final Keyword.Value<Boolean> TRACK_SRC_IP = INSTANCE
             .value("track_src_ip", Types.flag()).feature(Feature.TRACKING)
             .doc("FAULT if the configured source address goes away");
     public static final Keyword.Value<Integer> VERSION = INSTANCE
             .value("version", Types.integer(2, 3))
+            .readsParameterBlindly()
             .doc("VRRP version (default vrrp_version; IPv6 always 3)");
     public static final Keyword.Value<Boolean> CHECK_UNICAST_SRC = INSTANCE
             .value("check_unicast_src", Types.flag())
@@ -105,34 +113,42 @@ public final class VrrpKeywords {
             .doc("FAULT rather than multicast when unicast has no peers");
     public static final Keyword.Value<Integer> UNICAST_TTL = INSTANCE
             .value("unicast_ttl", Types.integer(0, 255))
+            .readsParameterBlindly()
             .doc("TTL/hop limit of unicast adverts");
     public static final Keyword.Value<VrrpValues.OldChecksum> OLD_UNICAST_CHECKSUM = INSTANCE
             .value("old_unicast_checksum", VrrpValues.OLD_CHECKSUM)
             .doc("VRRPv3 unicast checksum of keepalived before 1.3.6");
     public static final Keyword.Value<Integer> GARP_MASTER_DELAY = INSTANCE
             .value("garp_master_delay", Types.integer(0, 4294))
+            .readsParameterBlindly()
             .doc("seconds before the second batch of GARPs after becoming master; 0: none");
     public static final Keyword.Value<Long> GARP_MASTER_REPEAT = INSTANCE
             .value("garp_master_repeat", Types.unsigned(0xffffffffL))
+            .readsParameterBlindly()
             .doc("GARPs per batch on becoming master");
     public static final Keyword.Value<Integer> GARP_LOWER_PRIO_DELAY = INSTANCE
             .value("garp_lower_prio_delay", Types.integer(0, 4294))
+            .readsParameterBlindly()
             .doc("seconds before the second batch after a lower-priority advert");
     public static final Keyword.Value<Integer> GARP_LOWER_PRIO_REPEAT = INSTANCE
             .value("garp_lower_prio_repeat", Types.integer(0, Integer.MAX_VALUE))
+            .readsParameterBlindly()
             .doc("GARPs per batch after a lower-priority advert");
     public static final Keyword.Value<Long> GARP_MASTER_REFRESH = INSTANCE
             .value("garp_master_refresh", Types.unsigned(0xffffffffL))
+            .readsParameterBlindly()
             .doc("seconds between GARP refreshes while master; 0: none");
     public static final Keyword.Value<Long> GARP_MASTER_REFRESH_REPEAT = INSTANCE
             .value("garp_master_refresh_repeat", Types.unsigned(0xffffffffL))
+            .readsParameterBlindly()
             .doc("GARPs per refresh");
     public static final Keyword.Value<VrrpValues.GarpExtraIf> GARP_EXTRA_IF = INSTANCE
             .value("garp_extra_if", VrrpValues.GARP_EXTRA_IF)
-            .deprecatedSpelling("vmac_garp_intvl")
+            .reportedDeprecatedSpelling("vmac_garp_intvl")
             .doc("periodic GARP/NA on the other interfaces of VIPs");
     public static final Keyword.Value<Integer> DOWN_TIMER_ADVERTS = INSTANCE
             .value("down_timer_adverts", Types.integer(1, 100))
+            .readsParameterBlindly()
             .doc("adverts missed before the master is down (RFC: 3)");
     public static final Keyword.Value<Boolean> LOWER_PRIO_NO_ADVERT = INSTANCE
             .value("lower_prio_no_advert", Types.optionalBool())
@@ -142,12 +158,15 @@ public final class VrrpKeywords {
             .doc("as master, send an advert before yielding to a higher priority");
     public static final Keyword.Value<Integer> VIRTUAL_ROUTER_ID = INSTANCE
             .value("virtual_router_id", Types.integer(1, 255))
+            .readsParameterBlindly()
             .doc("the VRID, 1..255; the same on every router of the group");
     public static final Keyword.Value<Integer> PRIORITY = INSTANCE
             .value("priority", Types.integer(1, 255))
+            .readsParameterBlindly()
             .doc("1..255, 255 being the address owner (default 100, or 255 with state MASTER)");
     public static final Keyword.Value<Duration> ADVERT_INT = INSTANCE
             .value("advert_int", Types.seconds(0.01, 255)).defaultsTo(Duration.ofSeconds(1))
+            .readsParameterBlindly()
             .doc("seconds between adverts; whole seconds for VRRPv2, centiseconds for v3");
     public static final Keyword.Block<Void> AUTHENTICATION_BLOCK = INSTANCE
             .section("authentication", AUTHENTICATION)
@@ -181,6 +200,7 @@ public final class VrrpKeywords {
             .doc("preempt (the default; for backwards compatibility)");
     public static final Keyword.Value<Duration> PREEMPT_DELAY = INSTANCE
             .value("preempt_delay", Types.seconds(0, 1000))
+            .readsParameterBlindly()
             .doc("seconds to wait before preempting, 0..1000");
     public static final Keyword.Value<Boolean> SKIP_CHECK_ADV_ADDR = INSTANCE
             .value("skip_check_adv_addr", Types.optionalBool())
@@ -190,27 +210,34 @@ public final class VrrpKeywords {
             .doc("strict RFC compliance (default vrrp_strict)");
     public static final Keyword.Value<Integer> DEBUG = INSTANCE
             .value("debug", Types.integer(0, 4)).feature(Feature.NOT_APPLICABLE)
+            .readsParameterBlindly()
             .doc("debug level 0..4 (not implemented by keepalived either)");
     public static final Keyword.Value<Script> NOTIFY_MASTER = INSTANCE
             .value("notify_master", Script.type(true)).feature(Feature.NOTIFY)
+            .readsParameterBlindly()
             .doc("script run on becoming master");
     public static final Keyword.Value<Script> NOTIFY_BACKUP = INSTANCE
             .value("notify_backup", Script.type(true)).feature(Feature.NOTIFY)
+            .readsParameterBlindly()
             .doc("script run on becoming backup");
     public static final Keyword.Value<Script> NOTIFY_FAULT = INSTANCE
             .value("notify_fault", Script.type(true)).feature(Feature.NOTIFY)
+            .readsParameterBlindly()
             .doc("script run on entering fault");
     public static final Keyword.Value<Script> NOTIFY_STOP = INSTANCE
             .value("notify_stop", Script.type(true)).feature(Feature.NOTIFY)
+            .readsParameterBlindly()
             .doc("script run when the instance stops");
     public static final Keyword.Value<Script> NOTIFY_DELETED = INSTANCE
             .value("notify_deleted", NotifyDeleted.TYPE).feature(Feature.NOTIFY)
             .doc("report DELETED rather than FAULT when a reload removes the instance; optional script");
     public static final Keyword.Value<Script> NOTIFY = INSTANCE
             .value("notify", Script.type(true)).feature(Feature.NOTIFY)
+            .readsParameterBlindly()
             .doc("script run on every transition with INSTANCE name state priority");
     public static final Keyword.Value<Script> NOTIFY_MASTER_RX_LOWER_PRI = INSTANCE
             .value("notify_master_rx_lower_pri", Script.type(true)).feature(Feature.NOTIFY)
+            .readsParameterBlindly()
             .doc("script run when the master receives a lower-priority advert");
     public static final Keyword.Value<Boolean> NOTIFY_PRIORITY_CHANGES = INSTANCE
             .value("notify_priority_changes", Types.optionalBool()).feature(Feature.NOTIFY)
@@ -228,6 +255,7 @@ public final class VrrpKeywords {
     public static final Keyword.Value<String> LVS_SYNC_DAEMON_INTERFACE = INSTANCE
             .value("lvs_sync_daemon_interface", Types.string()).feature(Feature.LVS)
             .deprecated("use global_defs lvs_sync_daemon")
+            .readsParameterBlindly()
             .doc("interface of the IPVS sync daemon (deprecated)");
 
     // ---- vrrp_sync_group NAME { } ------------------------------------------------------------------
@@ -254,18 +282,23 @@ public final class VrrpKeywords {
             .doc("bfd_instances tracked by every member");
     public static final Keyword.Value<Script> GROUP_NOTIFY_MASTER = SYNC_GROUP
             .value("notify_master", Script.type(true)).feature(Feature.NOTIFY)
+            .readsParameterBlindly()
             .doc("script run when the group becomes master");
     public static final Keyword.Value<Script> GROUP_NOTIFY_BACKUP = SYNC_GROUP
             .value("notify_backup", Script.type(true)).feature(Feature.NOTIFY)
+            .readsParameterBlindly()
             .doc("script run when the group becomes backup");
     public static final Keyword.Value<Script> GROUP_NOTIFY_FAULT = SYNC_GROUP
             .value("notify_fault", Script.type(true)).feature(Feature.NOTIFY)
+            .readsParameterBlindly()
             .doc("script run when the group enters fault");
     public static final Keyword.Value<Script> GROUP_NOTIFY_STOP = SYNC_GROUP
             .value("notify_stop", Script.type(true)).feature(Feature.NOTIFY)
+            .readsParameterBlindly()
             .doc("script run when the group stops");
     public static final Keyword.Value<Script> GROUP_NOTIFY = SYNC_GROUP
             .value("notify", Script.type(true)).feature(Feature.NOTIFY)
+            .readsParameterBlindly()
             .doc("script run on every transition with GROUP name state priority");
     public static final Keyword.Value<Boolean> GROUP_NOTIFY_PRIORITY_CHANGES = SYNC_GROUP
             .value("notify_priority_changes", Types.optionalBool()).feature(Feature.NOTIFY)
@@ -287,12 +320,15 @@ public final class VrrpKeywords {
 
     public static final Keyword.Value<Duration> GARP_GROUP_GARP_INTERVAL = GARP_GROUP
             .value("garp_interval", Types.seconds(0, 1))
+            .readsParameterBlindly()
             .doc("seconds between gratuitous ARPs on these interfaces");
     public static final Keyword.Value<Duration> GARP_GROUP_GNA_INTERVAL = GARP_GROUP
             .value("gna_interval", Types.seconds(0, 1))
+            .readsParameterBlindly()
             .doc("seconds between unsolicited neighbour adverts");
     public static final Keyword.Value<String> GARP_GROUP_INTERFACE = GARP_GROUP
             .value("interface", Types.string())
+            .readsParameterBlindly()
             .doc("the interface the intervals apply to");
     public static final Keyword.ListBlock<String> GARP_GROUP_INTERFACES = GARP_GROUP
             .words("interfaces", Types.string())

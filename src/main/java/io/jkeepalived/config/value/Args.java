@@ -26,7 +26,7 @@ public record Args(String keyword, List<String> words, String text, SourcePos po
     /** The i-th argument; a missing one is keepalived's "missing a parameter" error. */
     public String word(int i) {
         if (i >= words.size()) {
-            throw new ValueException("missing a parameter after '" + (i == 0 ? keyword : words.get(i - 1)) + "'");
+            throw ValueException.missingParameter("missing a parameter after '" + (i == 0 ? keyword : words.get(i - 1)) + "'");
         }
         return words.get(i);
     }

@@ -1307,6 +1307,7 @@ public final class GlobalValues {
             @Override
             public String parse(Args args) {
                 if (args.size() != 1) {
+                    // keepalived checks the word count itself: its own message, exit 5, not "missing a parameter"
                     throw new ValueException(args.isEmpty() ? "missing a parameter after '" + args.keyword() + "'"
                             : invalid);
                 }

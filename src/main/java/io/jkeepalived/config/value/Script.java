@@ -44,7 +44,10 @@ public record Script(String command, List<String> argv, String user, String grou
             } catch (IllegalArgumentException e) {
                 throw new ValueException(e.getMessage());
             }
-            if (words.size() < 2 || words.get(1).isBlank()) {
+            if (words.size() < 2) {
+                throw ValueException.missingParameter("no script specified");
+            }
+            if (words.get(1).isBlank()) {
                 throw new ValueException("no script specified");
             }
             String command = words.get(1);

@@ -404,6 +404,39 @@ public final class Types {
         }
     };
 
+    /**
+     * The name of a block keepalived reads only the first word of ({@code vrrp_script NAME},
+     * track_file, vrrp_track_process, virtual_server_group, bfd_instance): later words are
+     * ignored (silently by keepalived), a missing name is its "missing a parameter".
+     */
+    public static ValueType<String> firstWord() {
+        return FIRST_WORD;
+    }
+
+    private static final ValueType<String> FIRST_WORD = new ValueType<>() {
+        @Override
+        public String parse(Args args) {
+            String name = args.word(0);
+            args.ignoreAfter(1);
+            return name;
+        }
+
+        @Override
+        public List<String> format(String value) {
+            return List.of(Words.quote(value));
+        }
+
+        @Override
+        public String syntax() {
+            return "<NAME>";
+        }
+
+        @Override
+        public String sample(RandomGenerator random) {
+            return "N" + random.nextInt(1000);
+        }
+    };
+
     /** One word, or nothing (the default then applies): {@code reload_file [FILE]}. */
     public static ValueType<String> optionalString(String whenAbsent) {
         return new ValueType<>() {
@@ -548,7 +581,9 @@ public final class Types {
 
     // ---- addresses ---------------------------------------------------------------------------
 
-    private static final java.util.regex.Pattern DOTTED_QUAD = java.util.regex.Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
+    /** inet_pton's IPv4 form: four decimal parts, none with a leading zero (glibc rejects "010.0.0.1"). */
+    private static final java.util.regex.Pattern DOTTED_QUAD =
+            java.util.regex.Pattern.compile("(0|[1-9]\\d{0,2})(\\.(0|[1-9]\\d{0,2})){3}");
 
     /** Parses an IPv4 or IPv6 literal; never does a name lookup. */
     public static InetAddress parseAddress(String word) {
