@@ -237,9 +237,17 @@ public final class Advert {
 
     /** The VRRPv3 checksum with the IPv4 or IPv6 pseudo-header of {@code source} and {@code destination}. */
     public int computeV3Checksum(int messageLength, byte[] source, byte[] destination) {
-        int sum = InternetChecksum.add(source, 0);
-        sum = InternetChecksum.add(destination, sum);
-        if (source.length == 4) {
+        return computeV3Checksum(messageLength, source, destination, source.length);
+    }
+
+    /**
+     * The VRRPv3 checksum with a pseudo-header of the first {@code addressLength} bytes (4 or 16)
+     * of {@code source} and {@code destination}.
+     */
+    public int computeV3Checksum(int messageLength, byte[] source, byte[] destination, int addressLength) {
+        int sum = InternetChecksum.add(source, 0, addressLength, 0);
+        sum = InternetChecksum.add(destination, 0, addressLength, sum);
+        if (addressLength == 4) {
             sum = InternetChecksum.add16(IP_PROTOCOL, sum);   // zero byte then protocol
             sum = InternetChecksum.add16(messageLength, sum);
         } else {

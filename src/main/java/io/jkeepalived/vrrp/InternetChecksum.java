@@ -30,8 +30,13 @@ public final class InternetChecksum {
 
     /** Adds the bytes of an address (4 or 16 bytes) to {@code sum}. */
     public static int add(byte[] bytes, int sum) {
+        return add(bytes, 0, bytes.length, sum);
+    }
+
+    /** Adds {@code length} (even) bytes of {@code bytes} from {@code offset} to {@code sum}. */
+    public static int add(byte[] bytes, int offset, int length, int sum) {
         int s = sum;
-        for (int i = 0; i + 1 < bytes.length; i += 2) {
+        for (int i = offset; i + 1 < offset + length; i += 2) {
             s += ((bytes[i] & 0xff) << 8) | (bytes[i + 1] & 0xff);
             s = (s & 0xffff) + (s >>> 16);
         }

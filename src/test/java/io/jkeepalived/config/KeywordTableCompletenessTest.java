@@ -30,6 +30,12 @@ class KeywordTableCompletenessTest {
      */
     static final Set<String> NOT_IN_DEBIANS_BUILD = Set.of("global_defs vrrp_ipsets");
 
+    /**
+     * Keywords of a later keepalived that jkeepalived takes (keepalived 2.2.7 rejects them):
+     * v3_checksum_as_v2 (2.2.8), for VRRPv3 routers that leave the pseudo-header out.
+     */
+    static final Set<String> NEWER_THAN_2_2_7 = Set.of("global_defs v3_checksum_as_v2", "vrrp_instance v3_checksum_as_v2");
+
     static Map<String, BlockSpec> blocksByName() {
         Map<String, BlockSpec> byName = new LinkedHashMap<>();
         Deque<BlockSpec> todo = new ArrayDeque<>();
@@ -81,7 +87,7 @@ class KeywordTableCompletenessTest {
         blocksByName().forEach((name, spec) -> {
             for (String spelling : spec.spellings()) {
                 String entry = name + " " + spelling;
-                if (!known.contains(entry) && !NOT_IN_DEBIANS_BUILD.contains(entry)) {
+                if (!known.contains(entry) && !NOT_IN_DEBIANS_BUILD.contains(entry) && !NEWER_THAN_2_2_7.contains(entry)) {
                     extra.add(entry);
                 }
             }

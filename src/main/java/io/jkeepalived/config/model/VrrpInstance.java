@@ -125,6 +125,16 @@ public record VrrpInstance(Block block) {
                 : Optional.of(new Authentication(auth.getFirst().get(AUTH_TYPE), auth.getFirst().get(AUTH_PASS)));
     }
 
+    /** VRRPv3 over IPv4: checksum without the pseudo-header (keepalived 2.2.8's v3_checksum_as_v2). */
+    public boolean v3ChecksumAsV2() {
+        return Boolean.TRUE.equals(block.get(V3_CHECKSUM_AS_V2));
+    }
+
+    /** keepalived's old_unicast_checksum: empty for its default (switch when a peer uses the old one). */
+    public Optional<VrrpValues.OldChecksum> oldUnicastChecksum() {
+        return Optional.ofNullable(block.get(OLD_UNICAST_CHECKSUM));
+    }
+
     public int downTimerAdverts() {
         return block.get(DOWN_TIMER_ADVERTS);
     }

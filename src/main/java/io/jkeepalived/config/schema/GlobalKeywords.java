@@ -243,6 +243,9 @@ public final class GlobalKeywords {
     public static final Keyword.Value<Boolean> VRRP_CHECK_UNICAST_SRC = BLOCK
             .value("vrrp_check_unicast_src", Types.flag()).feature(Feature.VRRP)
             .doc("default check_unicast_src");
+    public static final Keyword.Value<Boolean> V3_CHECKSUM_AS_V2 = BLOCK
+            .value("v3_checksum_as_v2", Types.optionalBool()).since("2.2.8").feature(Feature.VRRP)
+            .doc("default v3_checksum_as_v2");
     public static final Keyword.Value<Boolean> VRRP_SKIP_CHECK_ADV_ADDR = BLOCK
             .value("vrrp_skip_check_adv_addr", Types.flag()).feature(Feature.VRRP)
             .doc("default skip_check_adv_addr");

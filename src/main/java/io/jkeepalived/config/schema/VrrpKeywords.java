@@ -118,6 +118,9 @@ public final class VrrpKeywords {
     public static final Keyword.Value<VrrpValues.OldChecksum> OLD_UNICAST_CHECKSUM = INSTANCE
             .value("old_unicast_checksum", VrrpValues.OLD_CHECKSUM)
             .doc("VRRPv3 unicast checksum of keepalived before 1.3.6");
+    public static final Keyword.Value<Boolean> V3_CHECKSUM_AS_V2 = INSTANCE
+            .value("v3_checksum_as_v2", Types.optionalBool()).since("2.2.8")
+            .doc("VRRPv3 over IPv4: checksum without the pseudo-header, as Cisco and RFC 9568 (default global_defs')");
     public static final Keyword.Value<Integer> GARP_MASTER_DELAY = INSTANCE
             .value("garp_master_delay", Types.integer(0, 4294))
             .readsParameterBlindly()

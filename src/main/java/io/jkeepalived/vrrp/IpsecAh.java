@@ -1,0 +1,157 @@
+package io.jkeepalived.vrrp;
+
+import java.nio.ByteBuffer;
+import java.security.GeneralSecurityException;
+import javax.crypto.Mac;
+import javax.crypto.ShortBufferException;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * VRRPv2 IPsec AH authentication as keepalived implements it (vrrp_ipsecah.c, vrrp.c): an
+ * RFC 2402 Authentication Header between the IPv4 header and the VRRP message, whose ICV is
+ * HMAC-MD5-96 (RFC 2403) keyed with the 8 bytes of auth_pass, over
+ * <pre>
+ *   IPv4 header (TOS, flags/fragment offset and checksum zeroed; the TTL too for unicast)
+ *   AH header (next header 112, payload length 4, SPI = the source address, sequence number,
+ *              ICV zeroed)
+ *   VRRP message
+ * </pre>
+ * The sequence number is one counter per instance, shared by sending and receiving: a packet
+ * is accepted only with a number above every number seen or sent (anti-replay), a backup that
+ * takes over continues from the last number it saw, and a master that hears a lower priority
+ * master continues from that one's number.
+ */
+final class IpsecAh {
+
+    static final int NEXT_HEADER = 0;
+    static final int PAYLOAD_LENGTH = 1;
+    static final int SPI = 4;
+    static final int SEQUENCE = 8;
+    static final int ICV = 12;
+    static final int ICV_LENGTH = 12;
+    /** (96-bit ICV + 3 x 32 bits) / 32 - 2 (RFC 2402 section 2.2). */
+    static final int PAYLOAD_LENGTH_VALUE = 4;
+    private static final int IP_HEADER = ReceivedPacket.IPV4_MIN_HEADER;
+
+    private final Mac mac;
+    private final byte[] scratch = new byte[60 + ReceivedPacket.AH_LENGTH];
+    private final byte[] digest = new byte[16];
+    private final byte[] message = new byte[Advert.lengthFor(2, Advert.MAX_ADDRESSES, 4)];
+    /** The highest sequence number seen or sent, unsigned. */
+    private long sequence;
+
+    IpsecAh(byte[] key8) {
+        try {
+            mac = Mac.getInstance("HmacMD5");
+            mac.init(new SecretKeySpec(key8.length == 0 ? new byte[Advert.AUTH_DATA_LENGTH] : key8, "HmacMD5"));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacMD5 is not available in this JDK", e);
+        }
+    }
+
+    long sequence() {
+        return sequence;
+    }
+
+    /** A lower priority master's number: continue from it (keepalived "Syncing seq_num"). */
+    void syncFrom(long theirs) {
+        sequence = theirs + 1 & 0xffff_ffffL;
+    }
+
+    /**
+     * Fills in the AH header of an IPv4 datagram of {@code length} bytes at {@code offset}
+     * (IP header of 20 bytes, then AH, then VRRP) and its ICV; the sequence number goes up by one.
+     */
+    void sign(ByteBuffer buf, int offset, int length, boolean unicast) {
+        if (sequence < 0xffff_fffdL) {
+            sequence++;
+        }
+        int ah = offset + IP_HEADER;
+        buf.put(ah + NEXT_HEADER, (byte) Advert.IP_PROTOCOL);
+        buf.put(ah + PAYLOAD_LENGTH, (byte) PAYLOAD_LENGTH_VALUE);
+        buf.putShort(ah + 2, (short) 0);
+        for (int i = 0; i < 4; i++) {
+            buf.put(ah + SPI + i, buf.get(offset + 12 + i));
+        }
+        buf.putInt(ah + SEQUENCE, (int) sequence);
+        for (int i = 0; i < ICV_LENGTH; i++) {
+            buf.put(ah + ICV + i, (byte) 0);
+        }
+        icv(buf, offset, IP_HEADER + ReceivedPacket.AH_LENGTH, length, unicast);
+        for (int i = 0; i < ICV_LENGTH; i++) {
+            buf.put(ah + ICV + i, digest[i]);
+        }
+    }
+
+    /** The outcome of {@link #verify}. */
+    enum Verdict { OK, BAD_DIGEST, BAD_SPI, REPLAYED }
+
+    /** Checks the ICV, the SPI and the sequence number of a received packet (which has an AH header). */
+    Verdict verify(ReceivedPacket p, boolean unicast) {
+        ByteBuffer buf = p.buffer();
+        int ip = p.packetOffset();
+        int ah = p.ahOffset();
+        int headers = p.headersLength();
+        if (headers > scratch.length || p.packetLength() - headers > message.length) {
+            return Verdict.BAD_DIGEST;
+        }
+        for (int i = 0; i < headers; i++) {
+            scratch[i] = buf.get(ip + i);
+        }
+        icvOver(scratch, headers, ah - ip, buf, ip + headers, p.packetLength() - headers, unicast);
+        int diff = 0;
+        for (int i = 0; i < ICV_LENGTH; i++) {
+            diff |= buf.get(ah + ICV + i) ^ digest[i];
+        }
+        if (diff != 0) {
+            return Verdict.BAD_DIGEST;
+        }
+        if (buf.getInt(ah + SPI) != buf.getInt(ip + 12)) {
+            return Verdict.BAD_SPI;
+        }
+        long seq = buf.getInt(ah + SEQUENCE) & 0xffff_ffffL;
+        if (seq <= sequence) {
+            return Verdict.REPLAYED;
+        }
+        sequence = seq;
+        return Verdict.OK;
+    }
+
+    /** The sequence number of a received packet. */
+    static long sequenceOf(ReceivedPacket p) {
+        return p.buffer().getInt(p.ahOffset() + SEQUENCE) & 0xffff_ffffL;
+    }
+
+    private void icv(ByteBuffer buf, int offset, int headers, int length, boolean unicast) {
+        for (int i = 0; i < headers; i++) {
+            scratch[i] = buf.get(offset + i);
+        }
+        icvOver(scratch, headers, IP_HEADER, buf, offset + headers, length - headers, unicast);
+    }
+
+    /** HMAC-MD5 of the headers in {@code headers} (mutable fields zeroed here) and then the VRRP message. */
+    private void icvOver(byte[] headers, int headersLength, int ahAt, ByteBuffer buf, int messageOffset, int messageLength,
+            boolean unicast) {
+        headers[1] = 0;                 // TOS
+        headers[6] = 0;                 // flags and fragment offset
+        headers[7] = 0;
+        headers[10] = 0;                // header checksum
+        headers[11] = 0;
+        if (unicast) {
+            headers[8] = 0;             // TTL
+        }
+        for (int i = 0; i < ICV_LENGTH; i++) {
+            headers[ahAt + ICV + i] = 0;
+        }
+        mac.update(headers, 0, headersLength);
+        for (int i = 0; i < messageLength; i++) {
+            message[i] = buf.get(messageOffset + i);
+        }
+        mac.update(message, 0, messageLength);
+        try {
+            mac.doFinal(digest, 0);
+        } catch (ShortBufferException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
