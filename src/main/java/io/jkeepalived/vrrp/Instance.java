@@ -437,18 +437,19 @@ public final class Instance {
         }
         VrrpState prev = state;
         if (state == VrrpState.BACKUP) {
-            backupReceive(p, now);
+            if (backupReceive(p, now) && !engine.inStartupDelay(now)) {
+                // Master_Down_Timer restarts (during vrrp_startup_delay it stays at the delay's end
+                // plus Master_Down_Interval, as keepalived 2.2.8 does)
+                initSands(now);
+            }
         } else if (masterReceive(p, now)) {
             leaveMaster(now, false);
         }
         transitionMatrix(prev, now);
-        if (state != VrrpState.MASTER) {
-            initSands(now);
-        }
     }
 
-    /** keepalived's vrrp_state_backup. */
-    private void backupReceive(ReceivedPacket p, long now) {
+    /** keepalived's vrrp_state_backup; true if the advert restarts the Master_Down_Timer. */
+    private boolean backupReceive(ReceivedPacket p, long now) {
         boolean checkAddresses = !config.skipCheckAdvertAddresses() || !masterKnown || !p.sourceEquals(masterSource);
         Advert a = p.advert();
         boolean ignore = false;
@@ -483,10 +484,8 @@ public final class Instance {
             p.copySource(masterSource);
             masterKnown = true;
         }
-        if (ignore) {
-            // the timer keeps running as it was
-            msDownTimerNs = Math.max(0, deadline - now);
-        }
+        // an ignored advert leaves the timer running as it was
+        return !ignore;
     }
 
     /** keepalived's vrrp_state_master_rx; true if we must leave MASTER. */

@@ -46,6 +46,27 @@ final class Wire {
         return p;
     }
 
+    /** The bytes of an advert of {@code from} (IPv4: whole datagram), in a buffer whose limit is the length. */
+    static ByteBuffer bytes(Instance from, int priority) {
+        ByteBuffer buf = ByteBuffer.allocate(2048);
+        int n = from.writeAdvert(buf, 0, priority, destination(from));
+        buf.limit(n);
+        return buf;
+    }
+
+    static byte[] destination(Instance from) {
+        return from.config().unicast() ? from.config().peers().getFirst().address() : from.config().multicastGroup();
+    }
+
+    /** Receives raw bytes as the socket of {@code like} would hand them over (IPv6: payload from {@code src}). */
+    void receiveBytes(Instance like, ByteBuffer buf, byte[] src, byte[] dst, int hopLimit, long now) {
+        ReceivedPacket p = new ReceivedPacket();
+        boolean parsed = like.config().ipv6()
+                ? p.ipv6(like.config().socketKey(), buf, 0, buf.limit(), src, dst, hopLimit)
+                : p.ipv4(like.config().socketKey(), buf, 0, buf.limit());
+        engine.receive(p, parsed, now);
+    }
+
     /** Delivers an advert of {@code from} (to its multicast group or first peer) to this engine. */
     void deliver(Instance from, int priority, long now) {
         byte[] dst = from.config().unicast() ? from.config().peers().getFirst().address() : from.config().multicastGroup();
