@@ -124,6 +124,8 @@ public final class Libc {
     private static final MethodHandle EVENTFD = handle("eventfd", FunctionDescriptor.of(INT, INT, INT));
     private static final MethodHandle IF_NAMETOINDEX = handle("if_nametoindex", FunctionDescriptor.of(INT, PTR));
     private static final MethodHandle GETPID = handle("getpid", FunctionDescriptor.of(INT));
+    private static final MethodHandle OPEN = handle("open", FunctionDescriptor.of(INT, PTR, INT));
+    private static final MethodHandle SETNS = handle("setns", FunctionDescriptor.of(INT, INT, INT));
     private static final MethodHandle STRERROR = LINKER.downcallHandle(LOOKUP.find("strerror").orElseThrow(),
             FunctionDescriptor.of(PTR, INT));
 
@@ -344,6 +346,40 @@ public final class Libc {
             return (int) IF_NAMETOINDEX.invokeExact(c, a.allocateFrom(name));
         } catch (Throwable t) {
             throw rethrow(t);
+        }
+    }
+
+    public static final int O_RDONLY = 0;
+    public static final int O_CLOEXEC = 0x80000;
+    public static final int CLONE_NEWNET = 0x40000000;
+
+    /** open(2) read-only, close-on-exec. */
+    public static int openReadOnly(String path) throws LinuxException {
+        try (Arena a = Arena.ofConfined()) {
+            MemorySegment c = CAPTURED.get();
+            return check((int) OPEN.invokeExact(c, a.allocateFrom(path), O_RDONLY | O_CLOEXEC), c, "open " + path);
+        } catch (LinuxException e) {
+            throw e;
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /**
+     * setns(2) into the network namespace of {@code /run/netns/NAME} (or any nsfs path). Only the
+     * calling thread moves; sockets it creates afterwards live in that namespace for good.
+     */
+    public static void enterNetworkNamespace(String path) throws LinuxException {
+        int fd = openReadOnly(path);
+        try {
+            MemorySegment c = CAPTURED.get();
+            check((int) SETNS.invokeExact(c, fd, CLONE_NEWNET), c, "setns " + path);
+        } catch (LinuxException e) {
+            throw e;
+        } catch (Throwable t) {
+            throw rethrow(t);
+        } finally {
+            close(fd);
         }
     }
 
