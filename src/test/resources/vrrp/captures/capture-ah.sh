@@ -5,7 +5,8 @@
 #   sudo ./capture-ah.sh NAME [SECONDS]
 #
 # Namespace "a": eth0 = 10.9.0.1/24, MAC 02:00:00:00:00:01, where keepalived and tcpdump run.
-# Namespace "b": eth0 = 10.9.0.2/24, MAC 02:00:00:00:00:02, the unicast peer (it answers ARP).
+# Namespace "b": eth0 = 10.9.0.2/24 and 10.9.0.3/24, MAC 02:00:00:00:00:02, the unicast peers
+# (nothing runs there: its kernel answers ARP, so that keepalived's unicast adverts go out).
 # keepalived runs SECONDS (default 4) and is then stopped with SIGTERM, so the capture ends with
 # its priority 0 advert. keepalived's log (-l -D) goes to NAME.log in a temporary directory and
 # is printed at the end. The namespaces, keepalived and tcpdump are always removed.
@@ -34,6 +35,7 @@ ip netns add "$b"
 ip link add eth0 netns "$a" address 02:00:00:00:00:01 type veth peer name eth0 netns "$b" address 02:00:00:00:00:02
 ip -n "$a" addr add 10.9.0.1/24 dev eth0
 ip -n "$b" addr add 10.9.0.2/24 dev eth0
+ip -n "$b" addr add 10.9.0.3/24 dev eth0
 for ns in "$a" "$b"; do
     ip -n "$ns" link set lo up
     ip -n "$ns" link set eth0 up

@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -43,28 +45,49 @@ class AdvertEncodeGoldenTest {
         assertThat(datagrams).as("the capture holds adverts and the final priority 0 one").hasSizeGreaterThanOrEqualTo(2);
         assertThat(priorityOf(datagrams.getLast())).as("keepalived's stop advert").isZero();
         Instance instance = instanceFor(capture, sourceOf(datagrams.getFirst()));
-        ByteBuffer buf = ByteBuffer.allocate(2048);
         for (int k = 0; k < datagrams.size(); k++) {
-            byte[] wire = datagrams.get(k);
-            String what = capture + " packet " + (k + 1);
-            int n = instance.writeAdvert(buf, 0, priorityOf(wire), destinationOf(wire));
-            byte[] ours = Arrays.copyOf(buf.array(), n);
-            if (isIpv6(wire)) {
-                // the IPv6 header (40 bytes) is the kernel's; the VRRP message is all ours
-                byte[] message = Arrays.copyOfRange(wire, 40, wire.length);
-                assertThat(HEX.formatHex(ours)).as(what).isEqualTo(HEX.formatHex(message));
-            } else {
-                assertThat(n).as(what + " length").isEqualTo(wire.length);
-                // bytes 0-9: version/IHL, TOS 0xc0, total length, identification, flags/fragment offset, TTL, protocol
-                assertThat(HEX.formatHex(ours, 0, 10)).as(what + " IP header before the checksum").isEqualTo(HEX.formatHex(wire, 0, 10));
-                // bytes 10-11, the header checksum, are excluded: keepalived leaves 0 and the kernel fills it in
-                assertThat(ours[10] | ours[11]).as(what + " checksum left to the kernel").isZero();
-                // bytes 12-end: source, destination, the AH header if any (SPI, sequence number, ICV), the VRRP message
-                assertThat(HEX.formatHex(ours, 12, n)).as(what + " addresses, AH and VRRP message").isEqualTo(HEX.formatHex(wire, 12, n));
-                assertThat(kernelChecksum(ours)).as(what + " header checksum once the kernel computes it")
-                        .isEqualTo((wire[10] & 0xff) << 8 | wire[11] & 0xff);
-            }
+            assertWritesTheSame(instance, datagrams.get(k), capture + " packet " + (k + 1));
         }
+    }
+
+    /**
+     * ahunicast2.pcap: keepalived sends each advert to its two unicast peers with one IP
+     * identification and one AH sequence number (vrrp_send_adv: vrrp_update_pkt(vrrp, prio, NULL)
+     * numbers the advert, then vrrp_update_pkt(vrrp, prio, peer) only sets each peer's destination
+     * and ICV). The daemon calls writeAdvert once per peer of a SendAdvert, so writeAdvert would
+     * have to know whether a datagram starts a new advert or repeats it for the next peer.
+     */
+    @Test
+    @Disabled("engine bug: writeAdvert numbers every datagram (IP id, AH sequence); keepalived numbers each advert once for all its unicast peers")
+    void theDatagramsOfOneAdvertToSeveralUnicastPeersShareTheIdentificationAndSequenceNumber() {
+        List<byte[]> datagrams = Pcap.datagrams("ahunicast2.pcap");
+        assertThat(datagrams).hasSize(12);
+        Instance instance = instanceFor("ahunicast2", sourceOf(datagrams.getFirst()));
+        for (int k = 0; k < datagrams.size(); k++) {
+            assertWritesTheSame(instance, datagrams.get(k), "ahunicast2 advert " + (k / 2 + 1) + " to peer " + (k % 2 + 1));
+        }
+    }
+
+    /** Writes the advert of a captured datagram (its priority, its destination) and compares, as the class comment says. */
+    private static void assertWritesTheSame(Instance instance, byte[] wire, String what) {
+        ByteBuffer buf = ByteBuffer.allocate(2048);
+        int n = instance.writeAdvert(buf, 0, priorityOf(wire), destinationOf(wire));
+        byte[] ours = Arrays.copyOf(buf.array(), n);
+        if (isIpv6(wire)) {
+            // the IPv6 header (40 bytes) is the kernel's; the VRRP message is all ours
+            byte[] message = Arrays.copyOfRange(wire, 40, wire.length);
+            assertThat(HEX.formatHex(ours)).as(what).isEqualTo(HEX.formatHex(message));
+            return;
+        }
+        assertThat(n).as(what + " length").isEqualTo(wire.length);
+        // bytes 0-9: version/IHL, TOS 0xc0, total length, identification, flags/fragment offset, TTL, protocol
+        assertThat(HEX.formatHex(ours, 0, 10)).as(what + " IP header before the checksum").isEqualTo(HEX.formatHex(wire, 0, 10));
+        // bytes 10-11, the header checksum, are excluded: keepalived leaves 0 and the kernel fills it in
+        assertThat(ours[10] | ours[11]).as(what + " checksum left to the kernel").isZero();
+        // bytes 12-end: source, destination, the AH header if any (SPI, sequence number, ICV), the VRRP message
+        assertThat(HEX.formatHex(ours, 12, n)).as(what + " addresses, AH and VRRP message").isEqualTo(HEX.formatHex(wire, 12, n));
+        assertThat(kernelChecksum(ours)).as(what + " header checksum once the kernel computes it")
+                .isEqualTo((wire[10] & 0xff) << 8 | wire[11] & 0xff);
     }
 
     /** The instance of the capture's keepalived.conf, through the configuration front end, with the capture's source as local address. */
@@ -132,16 +155,26 @@ class AdvertEncodeGoldenTest {
             }
         }
 
-        static List<byte[]> datagrams(String name) {
-            byte[] file;
+        static byte[] bytes(String name) {
             try (InputStream in = AdvertEncodeGoldenTest.class.getResourceAsStream(CAPTURES + name)) {
                 if (in == null) {
-                    throw new IllegalArgumentException("no capture " + name);
+                    throw new IllegalArgumentException("no file " + name + " in " + CAPTURES);
                 }
-                file = in.readAllBytes();
+                return in.readAllBytes();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+        }
+
+        static String text(String name) {
+            return new String(bytes(name), java.nio.charset.StandardCharsets.UTF_8);
+        }
+
+        static List<byte[]> datagrams(String name) {
+            return datagrams(name, bytes(name));
+        }
+
+        static List<byte[]> datagrams(String name, byte[] file) {
             ByteBuffer b = ByteBuffer.wrap(file);
             int magic = b.getInt(0);
             if (magic == 0xd4c3b2a1 || magic == 0x4d3cb2a1) {
