@@ -400,12 +400,9 @@ class IpsecAhTest {
         runUntilMaster(peer, d.size() * SECOND);
         Action.SendAdvert send = peer.actions.stream().filter(a -> a instanceof Action.SendAdvert)
                 .map(a -> (Action.SendAdvert) a).findFirst().orElseThrow();
-        ByteBuffer buf = ByteBuffer.allocate(256);
         InstanceConfig config = peer.instance.config();
         byte[] dst = config.unicast() ? config.peers().getFirst().address() : InstanceConfig.MCAST_GROUP4;
-        int n = peer.instance.writeAdvert(buf, 0, send.priority(), dst);
-        byte[] ours = Arrays.copyOf(buf.array(), n);
-        assertThat(sequenceOf(ours)).isEqualTo(sequenceOf(d.getLast()) + 1);
+        assertThat(sequenceOf(write(peer.instance, send.priority(), dst))).isEqualTo(sequenceOf(d.getLast()) + 1);
     }
 
     /**
