@@ -19,7 +19,13 @@ import javax.crypto.spec.SecretKeySpec;
  * The sequence number is one counter per instance, shared by sending and receiving: a packet
  * is accepted only with a number above every number seen or sent (anti-replay), a backup that
  * takes over continues from the last number it saw, and a master that hears a lower priority
- * master continues from that one's number.
+ * master continues from that one's number. All of this was checked against keepalived 2.2.7 on
+ * the wire, both ways (IpsecAhTest, src/test/resources/vrrp/captures/README.md).
+ *
+ * <p>The counter stops at 0xfffffffe (vrrp_update_pkt: past 0xfffffffd it is "cycled" and the
+ * same number is sent again, which peers drop as a replay); a cycled counter starts again from 0
+ * when the instance next becomes master (vrrp_state_goto_master), unless an accepted advert
+ * cleared the cycle first (vrrp_check_packet, vrrp_state_master_rx).
  */
 final class IpsecAh {
 
@@ -32,6 +38,8 @@ final class IpsecAh {
     /** (96-bit ICV + 3 x 32 bits) / 32 - 2 (RFC 2402 section 2.2). */
     static final int PAYLOAD_LENGTH_VALUE = 4;
     private static final int IP_HEADER = ReceivedPacket.IPV4_MIN_HEADER;
+    /** vrrp_update_pkt increments the counter up to 0xfffffffe, then sends that number again ("cycled"). */
+    static final long LAST_SEQUENCE_TO_INCREMENT = 0xffff_fffdL;
 
     private final Mac mac;
     private final byte[] scratch = new byte[60 + ReceivedPacket.AH_LENGTH];
@@ -39,6 +47,8 @@ final class IpsecAh {
     private final byte[] message = new byte[Advert.lengthFor(2, Advert.MAX_ADDRESSES, 4)];
     /** The highest sequence number seen or sent, unsigned. */
     private long sequence;
+    /** keepalived's ipsecah_counter.cycle: the counter went past 0xfffffffd while sending. */
+    private boolean cycle;
 
     IpsecAh(byte[] key8) {
         try {
@@ -53,9 +63,22 @@ final class IpsecAh {
         return sequence;
     }
 
+    boolean cycled() {
+        return cycle;
+    }
+
     /** A lower priority master's number: continue from it (keepalived "Syncing seq_num"). */
     void syncFrom(long theirs) {
         sequence = theirs + 1 & 0xffff_ffffL;
+        cycle = false;
+    }
+
+    /** Becoming master: a cycled counter starts again from 0 (vrrp_state_goto_master resets the anti-replay). */
+    void gotoMaster() {
+        if (cycle) {
+            cycle = false;
+            sequence = 0;
+        }
     }
 
     /**
@@ -63,7 +86,9 @@ final class IpsecAh {
      * (IP header of 20 bytes, then AH, then VRRP) and its ICV; the sequence number goes up by one.
      */
     void sign(ByteBuffer buf, int offset, int length, boolean unicast) {
-        if (sequence < 0xffff_fffdL) {
+        if (sequence > LAST_SEQUENCE_TO_INCREMENT) {
+            cycle = true;
+        } else {
             sequence++;
         }
         int ah = offset + IP_HEADER;
@@ -114,6 +139,11 @@ final class IpsecAh {
             return Verdict.REPLAYED;
         }
         sequence = seq;
+        // keepalived clears the cycle for an advert accepted as backup (vrrp_check_packet) and, as
+        // master, for a higher priority one or a lower priority one it syncs from (vrrp_state_master_rx);
+        // the one advert a master accepts without clearing it, priority 0, cannot matter: its
+        // number would have to be above 0xfffffffe, which no keepalived sends
+        cycle = false;
         return Verdict.OK;
     }
 

@@ -162,4 +162,22 @@ class AdvertGoldenTest {
     void v2UnicastChecksumIgnoresAddresses() {
         assertThat(advert(V2_UNICAST).computeV2Checksum(V2_UNICAST.length)).isZero();
     }
+
+    /** ahmcast.pcap: VRRPv2 with IPsec AH; the VRRP message after the 24-byte AH header. */
+    static final byte[] V2_AH = {
+        0x21, 0x37, (byte) 0x96, 0x01,      // v2 advert, VRID 55, priority 150, 1 address
+        0x02, 0x01, 0x3c, (byte) 0x8f,      // auth type 2 (IPsec AH), 1 s, checksum 0x3c8f
+        0x0a, 0x00, 0x00, 0x37,             // 10.0.0.55
+        0, 0, 0, 0, 0, 0, 0, 0,             // authentication data: zero, the password is in the AH ICV
+    };
+
+    @Test
+    void v2WithAhCarriesNoPasswordInTheMessage() {
+        Advert a = advert(V2_AH);
+        assertThat(a.authType()).isEqualTo(Advert.AUTH_AH);
+        assertThat(a.vrid()).isEqualTo(55);
+        assertThat(a.addressEquals(0, ip("10.0.0.55"))).isTrue();
+        assertThat(a.authDataEquals(4, new byte[8])).isTrue();
+        assertThat(a.computeV2Checksum(V2_AH.length)).isZero();
+    }
 }
