@@ -327,6 +327,9 @@ public final class Instance {
             wantState = VrrpState.MASTER;
             return;
         }
+        if (ah != null) {
+            ah.gotoMaster();   // keepalived resets a cycled anti-replay counter here
+        }
         state = VrrpState.MASTER;
         initSands(now);
         masterTx(now);
@@ -879,6 +882,15 @@ public final class Instance {
      * for IPv6 the VRRP message only. Returns the length written.
      */
     public int writeAdvert(ByteBuffer buf, int offset, int priority, byte[] destination) {
+        return writeAdvert(buf, offset, priority, destination, true);
+    }
+
+    /**
+     * As {@link #writeAdvert(ByteBuffer, int, int, byte[])}; with {@code newAdvert} false the
+     * datagram is the same advert again for the next unicast peer: keepalived gives all the
+     * datagrams of one advert the same IPv4 identification and AH sequence number.
+     */
+    public int writeAdvert(ByteBuffer buf, int offset, int priority, byte[] destination, boolean newAdvert) {
         byte[] source = localAddress != null ? localAddress : unknownAddress;
         int n = config.addressLength();
         int count = config.addresses().size();
@@ -892,8 +904,8 @@ public final class Instance {
             buf.put(offset, (byte) 0x45);
             buf.put(offset + 1, (byte) 0xc0);
             buf.putShort(offset + 2, (short) total);
-            if (++ipId == 0x10000) {
-                ipId = 1;
+            if (newAdvert && ++ipId == 0x10000) {
+                ipId = 1;   // 0 would let the kernel choose
             }
             buf.putShort(offset + 4, (short) ipId);
             buf.putShort(offset + 6, (short) 0);
@@ -927,7 +939,7 @@ public final class Instance {
             scratch.checksum(scratch.computeV3Checksum(vrrpLength, source, pseudoDst, n));
         }
         if (ah != null) {
-            ah.sign(buf, offset, ipHeader + vrrpLength, config.unicast());
+            ah.sign(buf, offset, ipHeader + vrrpLength, config.unicast(), newAdvert);
         }
         return ipHeader + vrrpLength;
     }

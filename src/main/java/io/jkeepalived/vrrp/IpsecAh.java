@@ -86,7 +86,17 @@ final class IpsecAh {
      * (IP header of 20 bytes, then AH, then VRRP) and its ICV; the sequence number goes up by one.
      */
     void sign(ByteBuffer buf, int offset, int length, boolean unicast) {
-        if (sequence > LAST_SEQUENCE_TO_INCREMENT) {
+        sign(buf, offset, length, unicast, true);
+    }
+
+    /**
+     * As {@link #sign(ByteBuffer, int, int, boolean)}; with {@code newAdvert} false the datagram
+     * repeats the last advert for another unicast peer and keeps its sequence number.
+     */
+    void sign(ByteBuffer buf, int offset, int length, boolean unicast, boolean newAdvert) {
+        if (!newAdvert) {
+            // same advert, next peer: keepalived's vrrp_update_pkt(vrrp, prio, peer) only redoes the ICV
+        } else if (sequence > LAST_SEQUENCE_TO_INCREMENT) {
             cycle = true;
         } else {
             sequence++;

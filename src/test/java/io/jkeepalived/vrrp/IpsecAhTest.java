@@ -16,7 +16,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -411,7 +410,6 @@ class IpsecAhTest {
      * (vrrp_state_goto_master: "If becoming MASTER in IPSEC AH AUTH, we reset the anti-replay").
      */
     @Test
-    @Disabled("engine bug: Instance does not reset a cycled AH counter on becoming master; call IpsecAh.gotoMaster() where keepalived's vrrp_state_goto_master runs")
     void aCycledMasterNumbersFromOneAgainWhenItNextBecomesMaster() {
         Capture c = Capture.of("ahmcast");
         Peer peer = new Peer("ahmcast");
