@@ -4,7 +4,7 @@ import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 
-/** struct sockaddr_in / sockaddr_in6 / sockaddr_ll, laid out by hand (family in host order, the rest in network order). */
+/** struct sockaddr_in / sockaddr_in6 (and the size of sockaddr_ll), laid out by hand (family in host order, the rest in network order). */
 public final class Sockaddr {
 
     public static final int IN_SIZE = 16;
@@ -39,19 +39,5 @@ public final class Sockaddr {
     /** Copies the address out of a received sockaddr_in/in6 into {@code into} (4 or 16 bytes). */
     public static void readAddress(MemorySegment s, byte[] into) {
         MemorySegment.copy(s, ValueLayout.JAVA_BYTE, into.length == 4 ? 4 : 8, into, 0, into.length);
-    }
-
-    /** struct sockaddr_ll for sending a frame of {@code protocol} (an ethertype) on {@code ifindex}. */
-    public static MemorySegment link(Arena arena, int ifindex, int protocol, byte[] mac) {
-        // struct sockaddr_ll { u16 family; be16 protocol; i32 ifindex; u16 hatype; u8 pkttype; u8 halen; u8 addr[8]; }
-        MemorySegment s = arena.allocate(LL_SIZE, 4);
-        s.set(ValueLayout.JAVA_SHORT, 0, (short) Libc.AF_PACKET);
-        s.set(ValueLayout.JAVA_BYTE, 2, (byte) (protocol >>> 8));
-        s.set(ValueLayout.JAVA_BYTE, 3, (byte) protocol);
-        s.set(ValueLayout.JAVA_INT, 4, ifindex);
-        s.set(ValueLayout.JAVA_SHORT, 8, (short) 1);   // ARPHRD_ETHER
-        s.set(ValueLayout.JAVA_BYTE, 11, (byte) mac.length);
-        MemorySegment.copy(mac, 0, s, ValueLayout.JAVA_BYTE, 12, mac.length);
-        return s;
     }
 }

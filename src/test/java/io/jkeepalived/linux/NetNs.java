@@ -67,6 +67,20 @@ public final class NetNs implements AutoCloseable {
         }
     }
 
+    /**
+     * Waits until {@code ifname} is operationally up: right after "ip link set up" the kernel
+     * still drops frames (the device has no carrier and its qdisc is noop) for up to a second.
+     */
+    public void awaitUp(String ifname) throws IOException, InterruptedException {
+        for (int i = 0; i < 100; i++) {
+            if (ipOutput("link", "show", ifname).contains("state UP")) {
+                return;
+            }
+            Thread.sleep(20);
+        }
+        throw new IOException(ifname + " in " + name + " did not come up");
+    }
+
     /** Output of {@code ip -n NAME ARGS...}. */
     public String ipOutput(String... args) throws IOException, InterruptedException {
         List<String> cmd = new java.util.ArrayList<>(List.of("ip", "-n", name));
@@ -75,6 +89,12 @@ public final class NetNs implements AutoCloseable {
         String out = new String(p.getInputStream().readAllBytes());
         p.waitFor(10, TimeUnit.SECONDS);
         return out;
+    }
+
+    /** Something to run in the namespace that may fail. */
+    @FunctionalInterface
+    public interface Task {
+        void run() throws Exception;
     }
 
     /** Runs {@code task} on the namespace's thread. */
