@@ -13,8 +13,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * The steady state of a virtual router allocates nothing (DESIGN.md: no GC pressure on the VRRP
- * reactor, so that the advert interval holds under load): a backup receiving its master's valid
+ * The steady state of a virtual router allocates nothing (DESIGN.md principle 2: nothing on the
+ * reactor thread "allocates per packet in steady state"): a backup receiving its master's valid
  * adverts, and a master whose Adver_Timer fires and that sends its advert, encoded by the sink
  * into a reused buffer as the daemon's edge will.
  *
@@ -22,16 +22,18 @@ import org.junit.jupiter.params.provider.EnumSource;
  * ({@code com.sun.management.ThreadMXBean#getCurrentThreadAllocatedBytes}, exact to the byte:
  * HotSpot counts the used part of the current TLAB) across {@value #MEASURED} iterations, after
  * {@value #WARM_UP} iterations to get the path compiled by C2, whose escape analysis removes the
- * short-lived objects the Java code asks for (iterators over the instance list, ...). Before
- * any of that, every kind of virtual router runs ({@link VrrpPair#warmUpAllVariants}), so that
- * the code is compiled with the type profiles of a daemon that runs them side by side, whatever
- * tests run and in which order. No slack
- * is allowed: reading the counter itself allocates nothing ({@link #readingTheCounterAllocatesNothing}).
- * A round that still sees bytes is retried, up to {@value #ROUNDS} rounds, because a compilation
- * may finish, or a rarely taken branch (the IPv4 identification wrapping at 65,536) deoptimise
- * and recompile, in the middle of a round; an allocation on the path itself shows in every
- * round, as {@link #theMeasurementSeesASinkThatAllocates} and
- * {@link #theMeasurementSeesTheEngineAllocating} show.
+ * short-lived objects the Java code asks for (the iterator over the engine's instance list, ...).
+ * Before any of that, every kind of virtual router runs ({@link VrrpPair#warmUpAllVariants}), so
+ * that the code is compiled with the type profiles of a daemon that runs them side by side,
+ * whatever tests run and in which order.
+ *
+ * <p>No slack is allowed: reading the counter itself allocates nothing
+ * ({@link #readingTheCounterAllocatesNothing}). A round that still sees bytes is retried, up to
+ * {@value #ROUNDS} rounds, because a compilation may finish, or a rarely taken branch (the IPv4
+ * identification wrapping at 65,536) deoptimise and recompile, in the middle of a round; an
+ * allocation on the path itself shows in every round, as
+ * {@link #theMeasurementSeesASinkThatAllocates} and {@link #theMeasurementSeesTheEngineAllocating}
+ * show.
  */
 class SteadyStateAllocationTest {
 
