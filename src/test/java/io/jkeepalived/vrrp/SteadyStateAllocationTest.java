@@ -3,9 +3,12 @@ package io.jkeepalived.vrrp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.jkeepalived.bench.VrrpAdvertWriter;
 import io.jkeepalived.bench.VrrpPair;
 import io.jkeepalived.bench.VrrpVariant;
 import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
@@ -142,6 +145,50 @@ class SteadyStateAllocationTest {
         assertThat(pair.masterSink.datagrams()).isEqualTo(pair.masterSink.adverts() * Math.max(1, variant.peers()));
         assertThat(pair.masterSink.others()).isEqualTo(others);
         assertThat(pair.master.state()).isEqualTo(VrrpState.MASTER);
+    }
+
+    /**
+     * VRRPv2 with auth_type AH: the master signs each advert (HMAC-MD5-96 over the datagram) and
+     * the backup verifies it. Each advert must be freshly signed (the backup drops a sequence
+     * number it has seen), so one iteration is the master sending and the backup receiving what
+     * it sent.
+     */
+    @Disabled("engine bug: IpsecAh.icvOver calls Mac.doFinal(byte[], int), which allocates the 16-byte digest"
+            + " (JDK HmacCore -> MessageDigest.digest()): 32 bytes per advert signed and 32 per advert verified"
+            + " (96 per iteration measured, with the 32 of the address-list iterator above)")
+    @Test
+    void anIpsecAhMasterAndBackupExchangeAdvertsWithoutAllocating() {
+        byte[] key = "secret".getBytes(StandardCharsets.ISO_8859_1);
+        InstanceConfig masterConfig = InstanceConfig.builder("VI_1", 51).priority(150).startAsMaster(true)
+                .sourceAddress("192.168.1.1").address("192.168.1.101").auth(Advert.AUTH_AH, key).build();
+        InstanceConfig backupConfig = InstanceConfig.builder("VI_1", 51).priority(100)
+                .sourceAddress("192.168.1.2").address("192.168.1.101").auth(Advert.AUTH_AH, key).build();
+        VrrpAdvertWriter masterSink = new VrrpAdvertWriter();
+        VrrpAdvertWriter backupSink = new VrrpAdvertWriter();
+        Engine masterEngine = new Engine(List.of(masterConfig), List.of(), Engine.Options.DEFAULT, masterSink);
+        Engine backupEngine = new Engine(List.of(backupConfig), List.of(), Engine.Options.DEFAULT, backupSink);
+        Instance backup = backupEngine.instance("VI_1");
+        ReceivedPacket packet = new ReceivedPacket();
+        long[] now = {0};
+        masterEngine.start(0);
+        backupEngine.start(0);
+        Path exchange = n -> {
+            for (int i = 0; i < n; i++) {
+                now[0] = masterEngine.nextDeadline(now[0]);
+                masterEngine.onTimer(now[0]);
+                boolean parsed = packet.ipv4("eth0", masterSink.buffer(), 0, masterSink.lastLength());
+                backupEngine.receive(packet, parsed, now[0]);
+            }
+        };
+        exchange.run(WARM_UP);   // the master takes over (its first timer), the backup follows it
+        long received = backup.stats().advertsReceived();
+
+        long bytes = allocatedBytes(exchange);
+
+        assertThat(backup.stats().advertsReceived() - received).isGreaterThanOrEqualTo(2L * MEASURED);
+        assertThat(backup.stats().drops()).isZero();
+        assertThat(backup.state()).isEqualTo(VrrpState.BACKUP);
+        assertThat(bytes).as("bytes allocated by %,d AH adverts signed and verified", MEASURED).isZero();
     }
 
     @Test
