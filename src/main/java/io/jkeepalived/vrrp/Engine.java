@@ -239,7 +239,9 @@ public final class Engine {
     /** Several unicast instances share the VRID: the one whose peers include the source (keepalived). */
     private Instance byPeer(Instance first, ReceivedPacket p) {
         for (Instance i = first; i != null; i = sameVrid.get(i)) {
-            for (InstanceConfig.Peer peer : i.config().peers()) {
+            List<InstanceConfig.Peer> peers = i.config().peers();
+            for (int k = 0; k < peers.size(); k++) {
+                InstanceConfig.Peer peer = peers.get(k);
                 if (p.sourceEquals(peer.address())) {
                     return i;
                 }

@@ -4,6 +4,7 @@ import io.jkeepalived.vrrp.Action.SendAdvert;
 import java.nio.ByteBuffer;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -684,8 +685,11 @@ public final class Instance {
         if (a.count() != config.addresses().size()) {
             return false;
         }
-        // every configured address is in the advert, as keepalived checks it (order free)
-        for (byte[] mine : config.addresses()) {
+        // every configured address is in the advert, as keepalived checks it (order free);
+        // index loops: an iterator here would be allocated once the JIT has seen lists of several shapes
+        List<byte[]> addresses = config.addresses();
+        for (int k = 0; k < addresses.size(); k++) {
+            byte[] mine = addresses.get(k);
             boolean found = false;
             for (int i = 0; i < a.count() && !found; i++) {
                 found = a.addressEquals(i, mine);
@@ -703,7 +707,9 @@ public final class Instance {
     }
 
     private InstanceConfig.Peer peerOf(ReceivedPacket p) {
-        for (InstanceConfig.Peer peer : config.peers()) {
+        List<InstanceConfig.Peer> peers = config.peers();
+        for (int k = 0; k < peers.size(); k++) {
+            InstanceConfig.Peer peer = peers.get(k);
             if (p.sourceEquals(peer.address())) {
                 return peer;
             }

@@ -2,9 +2,7 @@ package io.jkeepalived.vrrp;
 
 import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
-import javax.crypto.Mac;
-import javax.crypto.ShortBufferException;
-import javax.crypto.spec.SecretKeySpec;
+import java.security.MessageDigest;
 
 /**
  * VRRPv2 IPsec AH authentication as keepalived implements it (vrrp_ipsecah.c, vrrp.c): an
@@ -41,7 +39,11 @@ final class IpsecAh {
     /** vrrp_update_pkt increments the counter up to 0xfffffffe, then sends that number again ("cycled"). */
     static final long LAST_SEQUENCE_TO_INCREMENT = 0xffff_fffdL;
 
-    private final Mac mac;
+    /** HMAC-MD5 (RFC 2104) by hand over two MD5 digests: javax.crypto.Mac allocates its result on every call. */
+    private final MessageDigest inner;
+    private final MessageDigest outer;
+    private final byte[] innerPad = new byte[64];
+    private final byte[] outerPad = new byte[64];
     private final byte[] scratch = new byte[60 + ReceivedPacket.AH_LENGTH];
     private final byte[] digest = new byte[16];
     private final byte[] message = new byte[Advert.lengthFor(2, Advert.MAX_ADDRESSES, 4)];
@@ -52,10 +54,17 @@ final class IpsecAh {
 
     IpsecAh(byte[] key8) {
         try {
-            mac = Mac.getInstance("HmacMD5");
-            mac.init(new SecretKeySpec(key8.length == 0 ? new byte[Advert.AUTH_DATA_LENGTH] : key8, "HmacMD5"));
+            inner = MessageDigest.getInstance("MD5");
+            outer = MessageDigest.getInstance("MD5");
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacMD5 is not available in this JDK", e);
+            throw new IllegalStateException("MD5 is not available in this JDK", e);
+        }
+        // keepalived's key is always the 8 bytes of auth_data, zero padded: shorter than a block
+        byte[] key = java.util.Arrays.copyOf(key8, Advert.AUTH_DATA_LENGTH);
+        for (int i = 0; i < 64; i++) {
+            byte k = i < key.length ? key[i] : 0;
+            innerPad[i] = (byte) (k ^ 0x36);
+            outerPad[i] = (byte) (k ^ 0x5c);
         }
     }
 
@@ -183,14 +192,19 @@ final class IpsecAh {
         for (int i = 0; i < ICV_LENGTH; i++) {
             headers[ahAt + ICV + i] = 0;
         }
-        mac.update(headers, 0, headersLength);
         for (int i = 0; i < messageLength; i++) {
             message[i] = buf.get(messageOffset + i);
         }
-        mac.update(message, 0, messageLength);
+        // HMAC(K, m) = MD5((K ^ opad) || MD5((K ^ ipad) || m))
         try {
-            mac.doFinal(digest, 0);
-        } catch (ShortBufferException e) {
+            inner.update(innerPad);
+            inner.update(headers, 0, headersLength);
+            inner.update(message, 0, messageLength);
+            inner.digest(digest, 0, digest.length);
+            outer.update(outerPad);
+            outer.update(digest);
+            outer.digest(digest, 0, digest.length);
+        } catch (java.security.DigestException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -111,7 +111,10 @@ class IpsecAhTest {
     @ValueSource(strings = {"ahmcast", "ahunicast"})
     void aWrongPasswordIsRejected(String name) {
         Capture c = Capture.of(name);
-        IpsecAh wrong = new IpsecAh((c.password() + "x").getBytes(StandardCharsets.ISO_8859_1));
+        // only the first 8 characters are the key (keepalived's auth_data): change one of those
+        String pw = c.password();
+        String other = pw.substring(0, pw.length() - 1) + (pw.charAt(pw.length() - 1) == 'x' ? 'y' : 'x');
+        IpsecAh wrong = new IpsecAh(other.getBytes(StandardCharsets.ISO_8859_1));
         assertThat(wrong.verify(received(c.datagrams().getFirst()), c.unicast())).isEqualTo(IpsecAh.Verdict.BAD_DIGEST);
         assertThat(wrong.sequence()).as("a rejected packet does not move the counter").isZero();
     }

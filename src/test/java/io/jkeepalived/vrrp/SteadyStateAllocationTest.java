@@ -10,7 +10,6 @@ import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -91,9 +90,6 @@ class SteadyStateAllocationTest {
         }
     }
 
-    @Disabled("engine bug: Instance.addressesMatch and Instance.peerOf iterate List.copyOf lists with for-each; the"
-            + " ImmutableCollections.ListItr (32 bytes) is not scalar-replaced once lists of 1-2 and of 3+ elements"
-            + " reach the loop: 32 bytes per advert received (64 with check_unicast_src)")
     @ParameterizedTest
     @EnumSource(VrrpVariant.class)
     void aBackupReceivingItsMastersAdvertsAllocatesNothing(VrrpVariant variant) {
@@ -153,9 +149,6 @@ class SteadyStateAllocationTest {
      * number it has seen), so one iteration is the master sending and the backup receiving what
      * it sent.
      */
-    @Disabled("engine bug: IpsecAh.icvOver calls Mac.doFinal(byte[], int), which allocates the 16-byte digest"
-            + " (JDK HmacCore -> MessageDigest.digest()): 32 bytes per advert signed and 32 per advert verified"
-            + " (96 per iteration measured, with the 32 of the address-list iterator above)")
     @Test
     void anIpsecAhMasterAndBackupExchangeAdvertsWithoutAllocating() {
         byte[] key = "secret".getBytes(StandardCharsets.ISO_8859_1);
