@@ -41,6 +41,63 @@ public final class Main implements Callable<Integer> {
             description = "configuration id for @ID conditional lines (default: the short hostname)")
     String configId;
 
+    @Option(names = {"-n", "--dont-fork"}, description = "stay in the foreground (bin/jkeepalived puts the daemon in the background otherwise)")
+    boolean dontFork;
+
+    @Option(names = {"-l", "--log-console"}, description = "log messages to the console")
+    boolean logConsole;
+
+    @Option(names = {"-D", "--log-detail"}, description = "detailed log messages")
+    boolean logDetail;
+
+    @Option(names = {"-S", "--log-facility"}, paramLabel = "FACILITY", description = "syslog facility: 0-7 (local0-7), local0-7, user or daemon (default)")
+    String logFacility = "daemon";
+
+    @Option(names = {"-G", "--no-syslog"}, description = "do not log to syslog")
+    boolean noSyslog;
+
+    @Option(names = {"-g", "--log-file"}, paramLabel = "FILE", description = "also log to FILE")
+    String logFile;
+
+    @Option(names = {"-P", "--vrrp"}, description = "run only the VRRP subsystem")
+    boolean vrrpOnly;
+
+    @Option(names = {"-C", "--check"}, description = "run only the health-checker subsystem")
+    boolean checkOnly;
+
+    @Option(names = {"-B", "--no_bfd"}, description = "do not run the BFD subsystem")
+    boolean noBfd;
+
+    @Option(names = {"-X", "--release-vips"}, description = "drop the VIPs on a transition caused by a signal")
+    boolean releaseVips;
+
+    @Option(names = {"-V", "--dont-release-vrrp"}, description = "do not remove the VIPs and virtual routes on daemon stop")
+    boolean dontReleaseVrrp;
+
+    @Option(names = {"-I", "--dont-release-ipvs"}, description = "do not remove the IPVS topology on daemon stop")
+    boolean dontReleaseIpvs;
+
+    @Option(names = {"-R", "--dont-respawn"}, description = "do not respawn child processes (jkeepalived has none)")
+    boolean dontRespawn;
+
+    @Option(names = {"-p", "--pid"}, paramLabel = "FILE", description = "pid file of the daemon (default ${DEFAULT-VALUE})")
+    Path pidFile = Path.of("/run/keepalived.pid");
+
+    @Option(names = {"-r", "--vrrp_pid"}, paramLabel = "FILE", description = "pid file of the VRRP subsystem (default ${DEFAULT-VALUE})")
+    Path vrrpPidFile = Path.of("/run/vrrp.pid");
+
+    @Option(names = {"-c", "--checkers_pid"}, paramLabel = "FILE", description = "pid file of the checkers subsystem (default ${DEFAULT-VALUE})")
+    Path checkersPidFile = Path.of("/run/checkers.pid");
+
+    @Option(names = {"-s", "--namespace"}, paramLabel = "NAME", description = "run in network namespace NAME")
+    String namespace;
+
+    @Option(names = {"-u", "--umask"}, paramLabel = "MASK", description = "umask for file creation (numeric)")
+    String umask;
+
+    @Option(names = "--signum", paramLabel = "SIGFUNC", description = "print the signal number of STOP, RELOAD, DATA, STATS, STATS_CLEAR or JSON")
+    String signum;
+
     @Option(names = {"-v", "--version"}, description = "print the version and exit")
     boolean version;
 
@@ -98,9 +155,33 @@ public final class Main implements Callable<Integer> {
             }
             return configTest != null ? result.exitStatus().code() : 0;
         }
-        err.println("jkeepalived: the daemon is not implemented yet; use -t to check a configuration"
-                + " or -d to print it");
-        return 1;
+        if (signum != null) {
+            Integer n = switch (signum) {
+                case "STOP" -> 15;
+                case "RELOAD" -> 1;
+                case "DATA" -> 10;
+                case "STATS" -> 12;
+                case "STATS_CLEAR" -> 63;
+                case "JSON" -> 36;
+                default -> null;
+            };
+            if (n == null) {
+                err.println("Unknown sigfunc " + signum);
+                return 1;
+            }
+            out.println(n);
+            return 0;
+        }
+        int facility = io.jkeepalived.daemon.Logging.facility(logFacility);
+        if (facility < 0) {
+            err.println("jkeepalived: invalid log facility '" + logFacility + "'");
+            return 1;
+        }
+        io.jkeepalived.daemon.Logging.configure(new io.jkeepalived.daemon.Logging.Options(logConsole, logDetail, facility,
+                !noSyslog, logFile));
+        java.util.List<Path> pids = checkOnly ? java.util.List.of(pidFile, checkersPidFile) : java.util.List.of(pidFile, vrrpPidFile);
+        return io.jkeepalived.daemon.Daemon.run(new io.jkeepalived.daemon.Daemon.Options(pids, !dontReleaseVrrp, logDetail, namespace),
+                () -> load(file, configId));
     }
 
     static LoadResult load(Path file, String configId) {

@@ -1,0 +1,446 @@
+package io.jkeepalived.daemon;
+
+import io.jkeepalived.config.model.KeepalivedConfig;
+import io.jkeepalived.config.model.VrrpInstance;
+import io.jkeepalived.config.value.IpAddressSpec;
+import io.jkeepalived.linux.Announcer;
+import io.jkeepalived.linux.Libc;
+import io.jkeepalived.linux.LinuxException;
+import io.jkeepalived.linux.Netlink;
+import io.jkeepalived.linux.Rtnetlink;
+import io.jkeepalived.linux.VrrpSocket;
+import io.jkeepalived.vrrp.Action;
+import io.jkeepalived.vrrp.Addresses;
+import io.jkeepalived.vrrp.Engine;
+import io.jkeepalived.vrrp.Instance;
+import io.jkeepalived.vrrp.InstanceConfig;
+import io.jkeepalived.vrrp.InstanceConfigs;
+import io.jkeepalived.vrrp.ReceivedPacket;
+import io.jkeepalived.vrrp.VrrpState;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * VRRP on a real host: the engine, driven by the {@link Reactor}, with its actions carried out
+ * through the Linux edge (raw sockets, rtnetlink, packet socket). Everything here runs on the
+ * reactor thread.
+ */
+public final class VrrpService implements Reactor.Timers {
+
+    private static final Logger LOG = LoggerFactory.getLogger("Keepalived_vrrp");
+    private static final long DROP_LOG_INTERVAL_NS = 1_000_000_000L;
+
+    /** How the daemon was asked to behave (keepalived's -V, -X, -D). */
+    public record Options(boolean releaseVipsOnStop, boolean logDetail) {
+        public static final Options DEFAULT = new Options(true, false);
+    }
+
+    /** Where an instance's adverts come from and go to. */
+    private record Wiring(VrrpInstance model, VrrpSocket socket, String ifname) {
+    }
+
+    private final KeepalivedConfig config;
+    private final Reactor reactor;
+    private final Options options;
+    private final Interfaces interfaces = new Interfaces();
+    private final Map<String, VrrpSocket> sockets = new LinkedHashMap<>();
+    private final Map<Instance, Wiring> wiring = new HashMap<>();
+    private final Map<String, Long> lastDropLog = new HashMap<>();
+    private final ReceivedPacket packet = new ReceivedPacket();
+    private Rtnetlink rtnetlink;
+    private Netlink events;
+    private Announcer announcer;
+    private Engine engine;
+    private boolean stopping;
+
+    public VrrpService(KeepalivedConfig config, Reactor reactor, Options options) {
+        this.config = config;
+        this.reactor = reactor;
+        this.options = options;
+    }
+
+    public Engine engine() {
+        return engine;
+    }
+
+    // ---- start ----
+
+    /** Opens everything, removes leftover VIPs, starts the instances; on the reactor thread, before it loops. */
+    public void start(long now) throws LinuxException {
+        rtnetlink = new Rtnetlink();
+        interfaces.load(rtnetlink);
+        events = Netlink.events(Netlink.RTMGRP_LINK | Netlink.RTMGRP_IPV4_IFADDR | Netlink.RTMGRP_IPV6_IFADDR);
+        reactor.register(events.fd(), this::onNetlink);
+        announcer = new Announcer();
+        List<InstanceConfig> configs = InstanceConfigs.from(config);
+        engine = new Engine(configs, InstanceConfigs.groups(config), InstanceConfigs.options(config), this::execute);
+        for (VrrpInstance model : config.vrrpInstances()) {
+            Instance instance = engine.instance(model.name());
+            String ifname = model.interfaceName().orElse("");
+            VrrpSocket socket = null;
+            try {
+                socket = socketFor(instance.config(), ifname);
+            } catch (LinuxException e) {
+                LOG.error("({}) cannot open VRRP socket on {}: {}", model.name(), ifname.isEmpty() ? "any interface" : ifname, e.getMessage());
+                engine.setFault(model.name(), "socket", true, now);
+            }
+            wiring.put(instance, new Wiring(model, socket, ifname));
+            refreshInterfaceState(instance, now);
+            removeResidualAddresses(model);
+        }
+        reactor.addTimers(this);
+        engine.start(now);
+    }
+
+    private VrrpSocket socketFor(InstanceConfig c, String ifname) throws LinuxException {
+        byte[] group = c.unicast() ? null : c.multicastGroup();
+        byte[] unicastSource = c.unicast() ? c.sourceAddress() : null;
+        String key = ifname + "/" + (c.ipv6() ? 6 : 4) + "/" + (group != null ? "m" + Addresses.format(group)
+                : "u" + (unicastSource == null ? "" : Addresses.format(unicastSource)));
+        VrrpSocket s = sockets.get(key);
+        if (s == null) {
+            VrrpSocket opened = new VrrpSocket(ifname, c.ipv6(), group, unicastSource);
+            sockets.put(key, opened);
+            reactor.register(opened.receiveFd(), now -> receive(opened, now));
+            s = opened;
+        }
+        return s;
+    }
+
+    /**
+     * keepalived removes, at start, the virtual addresses of its configuration found on the
+     * host (left by a crash): a backup must not keep them.
+     */
+    private void removeResidualAddresses(VrrpInstance model) {
+        for (IpAddressSpec spec : allAddresses(model)) {
+            Rtnetlink.Link link = interfaces.byName(devOf(spec, model));
+            if (link != null && interfaces.has(link.index(), spec.address().getAddress())) {
+                try {
+                    rtnetlink.deleteAddress(link.index(), spec.address().getAddress(), spec.prefix());
+                    LOG.info("({}) removed leftover address {} from {}", model.name(), Addresses.format(spec.address().getAddress()),
+                            link.name());
+                } catch (LinuxException e) {
+                    LOG.warn("({}) cannot remove leftover address: {}", model.name(), e.getMessage());
+                }
+            }
+        }
+    }
+
+    private static List<IpAddressSpec> allAddresses(VrrpInstance model) {
+        List<IpAddressSpec> all = new ArrayList<>(model.virtualIpAddresses());
+        all.addAll(model.excludedAddresses());
+        return all;
+    }
+
+    private static String devOf(IpAddressSpec spec, VrrpInstance model) {
+        return spec.dev() != null ? spec.dev() : model.interfaceName().orElse("");
+    }
+
+    // ---- interfaces ----
+
+    private void onNetlink(long now) {
+        boolean complete = events.readEvents((type, flags, buf, payload, end) ->
+                interfaces.apply(type, buf, payload, end, new Interfaces.Listener() {
+                    @Override
+                    public void linkChanged(Rtnetlink.Link before, Rtnetlink.Link after) {
+                        String name = after != null ? after.name() : before != null ? before.name() : "";
+                        for (Instance i : engine.instances()) {
+                            if (wiring.get(i).ifname().equals(name)) {
+                                refreshInterfaceState(i, now);
+                            }
+                        }
+                    }
+
+                    @Override
+                    public void addressesChanged(String ifname) {
+                        for (Instance i : engine.instances()) {
+                            if (wiring.get(i).ifname().equals(ifname)) {
+                                refreshInterfaceState(i, now);
+                            }
+                        }
+                    }
+                }));
+        if (!complete) {
+            // the kernel dropped events: read the whole state again
+            try {
+                interfaces.load(rtnetlink);
+                for (Instance i : engine.instances()) {
+                    refreshInterfaceState(i, now);
+                }
+            } catch (LinuxException e) {
+                LOG.error("cannot reload interfaces after lost netlink events: {}", e.getMessage());
+            }
+        }
+    }
+
+    /**
+     * The instance's interface decides FAULT (down or missing) and, without a configured source,
+     * the address adverts come from (its first IPv4 address, or its IPv6 link-local address).
+     */
+    private void refreshInterfaceState(Instance i, long now) {
+        String ifname = wiring.get(i).ifname();
+        if (ifname.isEmpty()) {
+            return;
+        }
+        Rtnetlink.Link link = interfaces.byName(ifname);
+        setFault(i, "interface " + ifname + " missing", link == null, now);
+        setFault(i, "interface " + ifname + " down", link != null && !link.isUp(), now);
+        if (i.config().sourceAddress() == null) {
+            byte[] local = i.config().ipv6() ? interfaces.linkLocalIpv6(ifname) : interfaces.primaryIpv4(ifname);
+            engine.setLocalAddress(i.name(), local);
+            setFault(i, "no " + (i.config().ipv6() ? "IPv6 link-local" : "IPv4") + " address on " + ifname,
+                    link != null && local == null, now);
+        }
+    }
+
+    private void setFault(Instance i, String source, boolean failed, long now) {
+        if (i.faults().contains(source) != failed) {
+            if (failed) {
+                LOG.info("({}) {}", i.name(), source);
+            }
+            engine.setFault(i.name(), source, failed, now);
+        }
+    }
+
+    // ---- packets ----
+
+    private void receive(VrrpSocket socket, long now) {
+        int r;
+        while ((r = socket.receive(packet, socket.interfaceName())) >= 0) {
+            engine.receive(packet, r == 1, now);
+        }
+    }
+
+    @Override
+    public boolean hasDeadline() {
+        return engine.hasDeadline();
+    }
+
+    @Override
+    public long nextDeadline(long now) {
+        return engine.nextDeadline(now);
+    }
+
+    @Override
+    public void fire(long now) {
+        engine.onTimer(now);
+    }
+
+    // ---- actions ----
+
+    private void execute(Action action) {
+        switch (action) {
+            case Action.SendAdvert a -> sendAdvert(a.instance(), a.priority());
+            case Action.AddAddresses a -> addAddresses(a.instance());
+            case Action.RemoveAddresses a -> removeAddresses(a.instance());
+            case Action.Announce a -> announce(a.instance(), a.repeat());
+            case Action.StateChanged a -> stateChanged(a);
+            case Action.GroupStateChanged a -> LOG.info("VRRP_Group({}) Syncing instances to {} state", a.group().name(), a.to());
+            case Action.PriorityChanged a -> LOG.info("({}) Changing effective priority from {} to {}", a.instance().name(), a.from(), a.to());
+            case Action.MasterReceivedLowerPriority a -> LOG.info("({}) Received advert with lower priority {}, ours {}{}",
+                    a.instance().name(), a.priority(), a.instance().effectivePriority(),
+                    a.instance().config().lowerPrioNoAdvert() ? "" : ", forcing new election");
+            case Action.Dropped a -> dropped(a);
+            case Action.Notice a -> LOG.info("({}) {}", a.instance().name(), a.message());
+        }
+    }
+
+    private void sendAdvert(Instance i, int priority) {
+        Wiring w = wiring.get(i);
+        if (w == null || w.socket() == null) {
+            return;
+        }
+        InstanceConfig c = i.config();
+        VrrpSocket s = w.socket();
+        int hop = c.unicast() ? c.unicastTtl() : 255;
+        byte[] source = c.ipv6() ? i.localAddress() : null;
+        if (c.unicast()) {
+            List<InstanceConfig.Peer> peers = c.peers();
+            for (int k = 0; k < peers.size(); k++) {
+                byte[] dst = peers.get(k).address();
+                int n = i.writeAdvert(s.sendBuffer(), 0, priority, dst, k == 0);
+                sendError(i, s.send(n, dst, source, hop), priority, dst);
+            }
+        } else {
+            int n = i.writeAdvert(s.sendBuffer(), 0, priority, c.multicastGroup());
+            sendError(i, s.send(n, c.multicastGroup(), source, hop), priority, c.multicastGroup());
+        }
+    }
+
+    private void sendError(Instance i, int rc, int priority, byte[] dst) {
+        // a priority 0 advert on an interface that is gone is expected (keepalived stays quiet too)
+        if (rc < 0 && !(priority == 0 && -rc == Libc.ENETUNREACH)) {
+            rateLimited(i.name() + "/send", "({}) cannot send advert to {}: {}", i.name(), Addresses.format(dst), Libc.strerror(-rc));
+        }
+    }
+
+    private void addAddresses(Instance i) {
+        VrrpInstance model = wiring.get(i).model();
+        for (IpAddressSpec spec : allAddresses(model)) {
+            Rtnetlink.Link link = interfaces.byName(devOf(spec, model));
+            if (link == null) {
+                LOG.warn("({}) not adding {}: interface {} does not exist", i.name(), Addresses.format(spec.address().getAddress()),
+                        devOf(spec, model));
+                continue;
+            }
+            try {
+                rtnetlink.addAddress(request(spec, link.index()));
+            } catch (LinuxException e) {
+                LOG.error("({}) cannot add {}: {}", i.name(), Addresses.format(spec.address().getAddress()), e.getMessage());
+            }
+        }
+    }
+
+    /** keepalived's netlink_ipaddress: IPv6 without DAD unless -nodad, IPv4 broadcast from brd +/-. */
+    static Rtnetlink.AddressRequest request(IpAddressSpec spec, int index) {
+        byte[] address = spec.address().getAddress();
+        int flags = 0;
+        if (spec.isIpv6() && !spec.nodad()) {
+            flags |= Rtnetlink.IFA_F_NODAD;
+        }
+        if (spec.home()) {
+            flags |= Rtnetlink.IFA_F_HOMEADDRESS;
+        }
+        if (spec.mngtmpaddr()) {
+            flags |= Rtnetlink.IFA_F_MANAGETEMPADDR;
+        }
+        if (spec.noprefixroute()) {
+            flags |= Rtnetlink.IFA_F_NOPREFIXROUTE;
+        }
+        if (spec.autojoin()) {
+            flags |= Rtnetlink.IFA_F_MCAUTOJOIN;
+        }
+        byte[] broadcast = null;
+        if (!spec.isIpv6()) {
+            if (spec.broadcast() != null) {
+                broadcast = spec.broadcast().getAddress();
+            } else if (spec.broadcastMode() != IpAddressSpec.BroadcastMode.NONE && spec.prefix() <= 30) {
+                int base = toInt(spec.peer() != null ? spec.peer().getAddress() : address);
+                int mask = spec.prefix() == 0 ? -1 : (1 << (32 - spec.prefix())) - 1;
+                int b = spec.broadcastMode() == IpAddressSpec.BroadcastMode.SET_HOST_BITS ? base | mask : base & ~mask;
+                broadcast = new byte[] {(byte) (b >>> 24), (byte) (b >>> 16), (byte) (b >>> 8), (byte) b};
+            }
+        }
+        long preferred = spec.preferredLft() == null || spec.preferredLft() < 0 ? -1 : spec.preferredLft();
+        return new Rtnetlink.AddressRequest(index, address, spec.prefix(), broadcast, spec.scope() == null ? 0 : spec.scope(),
+                spec.label(), spec.peer() == null ? null : spec.peer().getAddress(), flags, preferred);
+    }
+
+    private static int toInt(byte[] a) {
+        return (a[0] & 0xff) << 24 | (a[1] & 0xff) << 16 | (a[2] & 0xff) << 8 | (a[3] & 0xff);
+    }
+
+    private void removeAddresses(Instance i) {
+        if (stopping && !options.releaseVipsOnStop()) {
+            return;   // -V, --dont-release-vrrp
+        }
+        VrrpInstance model = wiring.get(i).model();
+        for (IpAddressSpec spec : allAddresses(model)) {
+            Rtnetlink.Link link = interfaces.byName(devOf(spec, model));
+            if (link == null) {
+                continue;
+            }
+            try {
+                rtnetlink.deleteAddress(link.index(), spec.address().getAddress(), spec.prefix());
+            } catch (LinuxException e) {
+                LOG.error("({}) cannot remove {}: {}", i.name(), Addresses.format(spec.address().getAddress()), e.getMessage());
+            }
+        }
+    }
+
+    private void announce(Instance i, int repeat) {
+        VrrpInstance model = wiring.get(i).model();
+        for (IpAddressSpec spec : allAddresses(model)) {
+            Rtnetlink.Link link = interfaces.byName(devOf(spec, model));
+            if (link == null || link.mac().length != 6 || (link.flags() & Rtnetlink.IFF_NOARP) != 0) {
+                continue;
+            }
+            byte[] address = spec.address().getAddress();
+            if (options.logDetail()) {
+                LOG.info("({}) Sending/queueing {} on {} for {}", i.name(), spec.isIpv6() ? "Unsolicited Neighbour Adverts"
+                        : "gratuitous ARPs", link.name(), Addresses.format(address));
+            }
+            boolean router = spec.isIpv6() && forwarding(link.name());
+            for (int r = 0; r < repeat; r++) {
+                int rc = spec.isIpv6() ? announcer.unsolicitedNa(link.index(), link.mac(), address, router)
+                        : announcer.garp(link.index(), link.mac(), address);
+                if (rc < 0) {
+                    rateLimited(i.name() + "/garp", "({}) cannot announce {} on {}: {}", i.name(), Addresses.format(address),
+                            link.name(), Libc.strerror(-rc));
+                    break;
+                }
+            }
+        }
+    }
+
+    /** IPv6 forwarding on the interface: then neighbour adverts carry the router flag (keepalived). */
+    private static boolean forwarding(String ifname) {
+        try {
+            return Files.readString(Path.of("/proc/sys/net/ipv6/conf", ifname, "forwarding")).strip().equals("1");
+        } catch (java.io.IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    private void stateChanged(Action.StateChanged a) {
+        String suffix = a.from() == VrrpState.INIT && a.to() != VrrpState.MASTER ? " (init)" : "";
+        if (a.to() == VrrpState.STOP) {
+            LOG.info("({}) Stopped", a.instance().name());
+        } else {
+            LOG.info("({}) Entering {} STATE{}", a.instance().name(), a.to(), suffix);
+        }
+    }
+
+    private void dropped(Action.Dropped d) {
+        String who = d.instance() == null ? "" : "(" + d.instance().name() + ") ";
+        rateLimited(who + d.reason(), "{}{}: {}", who, d.reason().text(), d.detail());
+    }
+
+    /** At most one line a second per key, with how many were not logged. */
+    private final Map<String, Integer> suppressed = new HashMap<>();
+
+    private void rateLimited(String key, String format, Object... args) {
+        long now = System.nanoTime();
+        Long last = lastDropLog.get(key);
+        if (last != null && now - last < DROP_LOG_INTERVAL_NS) {
+            suppressed.merge(key, 1, Integer::sum);
+            return;
+        }
+        lastDropLog.put(key, now);
+        Integer n = suppressed.remove(key);
+        LOG.info(n == null ? format : format + " (and " + n + " more)", args);
+    }
+
+    // ---- stop ----
+
+    /** Graceful stop: masters send priority 0 and remove their addresses (unless -V). */
+    public void stop(long now) {
+        stopping = true;
+        engine.stop(now);
+    }
+
+    public void close() {
+        for (VrrpSocket s : sockets.values()) {
+            reactor.unregister(s.receiveFd());
+            s.close();
+        }
+        sockets.clear();
+        if (events != null) {
+            reactor.unregister(events.fd());
+            events.close();
+        }
+        if (announcer != null) {
+            announcer.close();
+        }
+        if (rtnetlink != null) {
+            rtnetlink.close();
+        }
+    }
+}
