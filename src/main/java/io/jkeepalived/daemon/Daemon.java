@@ -87,14 +87,66 @@ public final class Daemon {
     private void installSignals() {
         signal("TERM", this::stop);
         signal("INT", this::stop);
-        signal("HUP", now -> LOG.info("Reload requested: reload is not implemented yet - keeping the running configuration"));
-        signal("USR1", now -> LOG.info("Data dump requested: not implemented yet"));
-        signal("USR2", now -> LOG.info("Stats dump requested: not implemented yet"));
+        signal("HUP", now -> reload());
+        signal("USR1", now -> dump("data", () -> Dumps.writeData(vrrp.engine(), now)));
+        signal("USR2", now -> dump("stats", () -> Dumps.writeStats(vrrp.engine())));
     }
 
     @SuppressWarnings("sunapi")
     private void signal(String name, java.util.function.LongConsumer onReactor) {
         sun.misc.Signal.handle(new sun.misc.Signal(name), s -> reactor.post(onReactor));
+    }
+
+    /**
+     * SIGHUP: read and validate the configuration on a thread of its own (the reactor must not
+     * wait for it), then hand it to the reactor; a configuration that cannot run is refused and
+     * the running one stays.
+     */
+    private void reload() {
+        if (reloading) {
+            LOG.info("Reload already in progress");
+            return;
+        }
+        reloading = true;
+        Thread.ofPlatform().name("reload").daemon().start(() -> {
+            try {
+                LoadResult next = loader.get();
+                for (var d : next.diagnostics()) {
+                    LOG.warn("{}", d);
+                }
+                if (next.config() == null || next.exitStatus() == io.jkeepalived.config.ExitStatus.CANNOT_RUN
+                        || next.exitStatus() == io.jkeepalived.config.ExitStatus.MISSING_PARAMETER) {
+                    LOG.error("Reload: {} cannot be used - keeping the running configuration", next.file());
+                    reloading = false;
+                    return;
+                }
+                KeepalivedConfig config = new KeepalivedConfig(next.config().root());
+                reactor.post(now -> {
+                    try {
+                        vrrp.reload(config, now);
+                    } finally {
+                        reloading = false;
+                    }
+                });
+            } catch (RuntimeException e) {
+                LOG.error("Reload failed - keeping the running configuration: {}", e.toString());
+                reloading = false;
+            }
+        });
+    }
+
+    private volatile boolean reloading;
+
+    private interface Dump {
+        Path write() throws IOException;
+    }
+
+    private static void dump(String what, Dump dump) {
+        try {
+            LOG.info("Printing VRRP {} to {}", what, dump.write());
+        } catch (IOException e) {
+            LOG.error("cannot write the {} dump: {}", what, e.getMessage());
+        }
     }
 
     private void stop(long now) {

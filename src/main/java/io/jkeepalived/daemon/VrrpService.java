@@ -46,7 +46,7 @@ public final class VrrpService implements Reactor.Timers {
     private record Wiring(VrrpInstance model, VrrpSocket socket, String ifname) {
     }
 
-    private final KeepalivedConfig config;
+    private KeepalivedConfig config;
     private final Reactor reactor;
     private final Options options;
     private final Interfaces interfaces = new Interfaces();
@@ -82,21 +82,99 @@ public final class VrrpService implements Reactor.Timers {
         List<InstanceConfig> configs = InstanceConfigs.from(config);
         engine = new Engine(configs, InstanceConfigs.groups(config), InstanceConfigs.options(config), this::execute);
         for (VrrpInstance model : config.vrrpInstances()) {
-            Instance instance = engine.instance(model.name());
-            String ifname = model.interfaceName().orElse("");
-            VrrpSocket socket = null;
-            try {
-                socket = socketFor(instance.config(), ifname);
-            } catch (LinuxException e) {
-                LOG.error("({}) cannot open VRRP socket on {}: {}", model.name(), ifname.isEmpty() ? "any interface" : ifname, e.getMessage());
-                engine.setFault(model.name(), "socket", true, now);
-            }
-            wiring.put(instance, new Wiring(model, socket, ifname));
-            refreshInterfaceState(instance, now);
+            wire(engine.instance(model.name()), model, now);
             removeResidualAddresses(model);
         }
         reactor.addTimers(this);
         engine.start(now);
+    }
+
+    /** Gives an instance its socket and its interface's state. */
+    private void wire(Instance instance, VrrpInstance model, long now) {
+        String ifname = model.interfaceName().orElse("");
+        VrrpSocket socket = null;
+        try {
+            socket = socketFor(instance.config(), ifname);
+        } catch (LinuxException e) {
+            LOG.error("({}) cannot open VRRP socket on {}: {}", model.name(), ifname.isEmpty() ? "any interface" : ifname, e.getMessage());
+            engine.setFault(model.name(), "socket", true, now);
+        }
+        wiring.put(instance, new Wiring(model, socket, ifname));
+        refreshInterfaceState(instance, now);
+    }
+
+    /**
+     * A new, validated configuration (SIGHUP). Instances that are still the same virtual router
+     * keep running without a transition; a master whose address list changed removes the
+     * addresses that went and adds (and announces) the new ones; removed instances stop as at
+     * shutdown, new ones start as at startup.
+     */
+    public void reload(KeepalivedConfig next, long now) {
+        Map<String, VrrpInstance> before = new HashMap<>();
+        for (Map.Entry<Instance, Wiring> e : wiring.entrySet()) {
+            before.put(e.getKey().name(), e.getValue().model());
+        }
+        this.config = next;
+        Engine.Reload r = engine.reload(InstanceConfigs.from(next), InstanceConfigs.groups(next), InstanceConfigs.options(next), now);
+        for (Instance i : r.removed()) {
+            wiring.remove(i);
+        }
+        for (Instance i : r.kept()) {
+            VrrpInstance oldModel = before.get(i.name());
+            VrrpInstance newModel = next.vrrpInstance(i.name()).orElseThrow();
+            Wiring w = wiring.get(i);
+            wiring.put(i, new Wiring(newModel, w.socket(), w.ifname()));
+            if (i.addressesInstalled()) {
+                changeAddresses(i, oldModel, newModel);
+            }
+        }
+        for (Instance i : r.added()) {
+            wire(i, next.vrrpInstance(i.name()).orElseThrow(), now);
+        }
+        engine.startAdded(r, now);
+        closeUnusedSockets();
+        LOG.info("Reloaded: {} instance(s) kept, {} added, {} removed", r.kept().size(), r.added().size(), r.removed().size());
+    }
+
+    private void changeAddresses(Instance i, VrrpInstance oldModel, VrrpInstance newModel) {
+        List<IpAddressSpec> oldAll = allAddresses(oldModel);
+        List<IpAddressSpec> newAll = allAddresses(newModel);
+        for (IpAddressSpec spec : oldAll) {
+            if (!newAll.contains(spec)) {
+                Rtnetlink.Link link = interfaces.byName(devOf(spec, oldModel));
+                if (link != null) {
+                    try {
+                        rtnetlink.deleteAddress(link.index(), spec.address().getAddress(), spec.prefix());
+                    } catch (LinuxException e) {
+                        LOG.error("({}) cannot remove {}: {}", i.name(), Addresses.format(spec.address().getAddress()), e.getMessage());
+                    }
+                }
+            }
+        }
+        List<IpAddressSpec> fresh = new ArrayList<>();
+        for (IpAddressSpec spec : newAll) {
+            if (!oldAll.contains(spec)) {
+                fresh.add(spec);
+            }
+        }
+        addAddresses(i, newModel, fresh);
+        announce(i, newModel, fresh, i.config().garpMasterRepeat());
+    }
+
+    private void closeUnusedSockets() {
+        java.util.Set<VrrpSocket> used = new java.util.HashSet<>();
+        for (Wiring w : wiring.values()) {
+            used.add(w.socket());
+        }
+        var it = sockets.entrySet().iterator();
+        while (it.hasNext()) {
+            VrrpSocket s = it.next().getValue();
+            if (!used.contains(s)) {
+                reactor.unregister(s.receiveFd());
+                s.close();
+                it.remove();
+            }
+        }
     }
 
     private VrrpSocket socketFor(InstanceConfig c, String ifname) throws LinuxException {
@@ -283,7 +361,11 @@ public final class VrrpService implements Reactor.Timers {
 
     private void addAddresses(Instance i) {
         VrrpInstance model = wiring.get(i).model();
-        for (IpAddressSpec spec : allAddresses(model)) {
+        addAddresses(i, model, allAddresses(model));
+    }
+
+    private void addAddresses(Instance i, VrrpInstance model, List<IpAddressSpec> specs) {
+        for (IpAddressSpec spec : specs) {
             Rtnetlink.Link link = interfaces.byName(devOf(spec, model));
             if (link == null) {
                 LOG.warn("({}) not adding {}: interface {} does not exist", i.name(), Addresses.format(spec.address().getAddress()),
@@ -357,7 +439,11 @@ public final class VrrpService implements Reactor.Timers {
 
     private void announce(Instance i, int repeat) {
         VrrpInstance model = wiring.get(i).model();
-        for (IpAddressSpec spec : allAddresses(model)) {
+        announce(i, model, allAddresses(model), repeat);
+    }
+
+    private void announce(Instance i, VrrpInstance model, List<IpAddressSpec> specs, int repeat) {
+        for (IpAddressSpec spec : specs) {
             Rtnetlink.Link link = interfaces.byName(devOf(spec, model));
             if (link == null || link.mac().length != 6 || (link.flags() & Rtnetlink.IFF_NOARP) != 0) {
                 continue;

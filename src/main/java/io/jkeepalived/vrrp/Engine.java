@@ -56,7 +56,7 @@ public final class Engine {
     /** Per socket (interface): instances by VRID, IPv4 in 0..255 and IPv6 in 256..511, chained when shared. */
     private final Map<String, Instance[]> bySocket = new HashMap<>();
     private final Map<Instance, Instance> sameVrid = new HashMap<>();
-    private final Options options;
+    private Options options;
     private Sink sink;
     private long startupDelayUntil;
     private boolean startupDelayActive;
@@ -67,13 +67,28 @@ public final class Engine {
     public Engine(List<InstanceConfig> configs, List<GroupSpec> groupSpecs, Options options, Sink sink) {
         this.options = Objects.requireNonNull(options);
         this.sink = Objects.requireNonNull(sink);
+        List<Instance> all = new ArrayList<>();
         for (InstanceConfig c : configs) {
-            if (byName.containsKey(c.name())) {
+            if (all.stream().anyMatch(i -> i.name().equals(c.name()))) {
                 throw new IllegalArgumentException("two instances named " + c.name());
             }
-            Instance i = new Instance(c, this);
+            all.add(new Instance(c, this));
+        }
+        index(all, groupSpecs);
+    }
+
+    /** (Re)builds the lookup tables and the sync groups over {@code all}. */
+    private void index(List<Instance> all, List<GroupSpec> groupSpecs) {
+        instances.clear();
+        byName.clear();
+        bySocket.clear();
+        sameVrid.clear();
+        groups.clear();
+        for (Instance i : all) {
+            InstanceConfig c = i.config();
             instances.add(i);
             byName.put(c.name(), i);
+            i.group = null;
             Instance[] table = bySocket.computeIfAbsent(c.socketKey(), k -> new Instance[256 * FAMILIES]);
             int slot = slot(c.ipv6(), c.vrid());
             if (table[slot] == null) {
@@ -101,6 +116,77 @@ public final class Engine {
             }
             groups.put(g.name(), group);
         }
+    }
+
+    /** What a reload did: instances that kept running, that are new, and that were stopped. */
+    public record Reload(List<Instance> kept, List<Instance> added, List<Instance> removed) {
+    }
+
+    /**
+     * A new configuration (DESIGN.md principle 5): an instance whose name is still there and
+     * that is still the same virtual router (VRID, family, interface, multicast group or unicast
+     * source) keeps running with the new settings, without a transition; an instance that is
+     * gone stops as at shutdown (a master sends priority 0 and removes its addresses); a new
+     * instance starts as at startup. Sync groups are rebuilt, each in the state its members are in.
+     */
+    public Reload reload(List<InstanceConfig> configs, List<GroupSpec> groupSpecs, Options newOptions, long now) {
+        Map<String, Instance> previous = new LinkedHashMap<>(byName);
+        List<Instance> all = new ArrayList<>();
+        List<Instance> kept = new ArrayList<>();
+        List<Instance> added = new ArrayList<>();
+        for (InstanceConfig c : configs) {
+            Instance i = previous.get(c.name());
+            if (i != null && i.sameRouter(c) && i.state() != VrrpState.STOP) {
+                previous.remove(c.name());
+                i.reconfigure(c);
+                kept.add(i);
+            } else {
+                i = new Instance(c, this);
+                added.add(i);
+            }
+            all.add(i);
+        }
+        List<Instance> removed = new ArrayList<>(previous.values());
+        for (Instance i : removed) {
+            i.stop(now);
+        }
+        this.options = Objects.requireNonNull(newOptions);
+        index(all, groupSpecs);
+        for (SyncGroup g : groups.values()) {
+            g.state = groupStateOf(g);
+            g.numMemberFault = (int) g.members.stream().filter(i -> !i.faults().isEmpty()).count();
+        }
+        return new Reload(List.copyOf(kept), List.copyOf(added), List.copyOf(removed));
+    }
+
+    /**
+     * Starts the instances a reload added, once the caller has told them about their interfaces
+     * (faults, local addresses) as at startup.
+     */
+    public void startAdded(Reload reload, long now) {
+        if (started) {
+            for (Instance i : reload.added()) {
+                i.start(now);
+            }
+        }
+    }
+
+    /** A rebuilt group is MASTER if its running members all are, FAULT if one is, else BACKUP. */
+    private static VrrpState groupStateOf(SyncGroup g) {
+        if (g.members.stream().allMatch(i -> i.state() == VrrpState.INIT)) {
+            // a new group of new members starts as at startup: MASTER only if all are owners wanting it
+            boolean owners = g.members.stream().allMatch(i -> i.wantState == VrrpState.MASTER
+                    && i.basePriority() == InstanceConfig.PRIORITY_OWNER);
+            return owners ? VrrpState.MASTER : VrrpState.BACKUP;
+        }
+        boolean allMaster = true;
+        for (Instance i : g.members) {
+            if (i.state() == VrrpState.FAULT) {
+                return VrrpState.FAULT;
+            }
+            allMaster &= i.state() == VrrpState.MASTER;
+        }
+        return allMaster ? VrrpState.MASTER : VrrpState.BACKUP;
     }
 
     private static int slot(boolean ipv6, int vrid) {

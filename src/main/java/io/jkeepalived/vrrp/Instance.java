@@ -24,7 +24,7 @@ public final class Instance {
     private static final long SKEW_BASE_V2 = 1_000_000_000L;
     private static final long CENTISECOND = 10_000_000L;
 
-    private final InstanceConfig config;
+    private InstanceConfig config;
     private final Engine engine;
     private final InstanceStats stats = new InstanceStats();
     SyncGroup group;
@@ -40,7 +40,7 @@ public final class Instance {
     private final Map<String, Integer> weights = new HashMap<>();
     private final Set<String> faults = new HashSet<>();
 
-    private final long adverIntNs;
+    private long adverIntNs;
     private long masterAdverIntNs;
     private long msDownTimerNs;
     private long deadline;
@@ -67,7 +67,7 @@ public final class Instance {
     private int ipId;
 
     /** Set with auth_type AH only. */
-    private final IpsecAh ah;
+    private IpsecAh ah;
     private final byte[] unknownAddress;
     private static final byte[] NO_PASSWORD = new byte[Advert.AUTH_DATA_LENGTH];
 
@@ -275,6 +275,55 @@ public final class Instance {
     void holdBack(long now) {
         msDownTimerNs = masterDownInterval();
         initSands(now);
+    }
+
+    /**
+     * Whether {@code other} is the same virtual router as this instance, so that a reload keeps
+     * it running (keepalived's vrrp_exist): same VRID, family, interface, unicast or not, and the
+     * same multicast group or unicast source.
+     */
+    boolean sameRouter(InstanceConfig other) {
+        return other.vrid() == config.vrid() && other.ipv6() == config.ipv6()
+                && other.socketKey().equals(config.socketKey()) && other.unicast() == config.unicast()
+                && java.util.Arrays.equals(other.multicastGroup(), config.multicastGroup())
+                && (!other.unicast() || java.util.Arrays.equals(other.sourceAddress(), config.sourceAddress()));
+    }
+
+    /**
+     * A reload changed the configuration of this running instance: it keeps its state, timers,
+     * master and statistics, and takes the new settings. A new priority applies at once (and
+     * moves a backup's timer, as a tracker's weight would), a new interval from the next advert.
+     */
+    void reconfigure(InstanceConfig next) {
+        InstanceConfig previous = config;
+        this.config = next;
+        this.adverIntNs = next.advertIntervalNs();
+        if (state == VrrpState.MASTER || masterAdverIntNs == previous.advertIntervalNs()) {
+            masterAdverIntNs = adverIntNs;
+        }
+        if (next.priority() != previous.priority() && basePriority == previous.priority()) {
+            basePriority = next.priority();
+            int total = basePriority;
+            for (int w : weights.values()) {
+                total += w;
+            }
+            setEffectivePriority(basePriority == InstanceConfig.PRIORITY_OWNER ? basePriority
+                    : Math.clamp(total, 1, InstanceConfig.PRIORITY_OWNER - 1));
+        }
+        if (next.authType() != previous.authType() || !java.util.Arrays.equals(next.authData(), previous.authData())) {
+            // a new password keeps the AH sequence number (keepalived's restore_vrrp_state)
+            IpsecAh fresh = next.authType() == Advert.AUTH_AH ? new IpsecAh(next.authData()) : null;
+            if (fresh != null && ah != null) {
+                fresh.continueFrom(ah);
+            }
+            ah = fresh;
+        }
+        if (next.oldUnicastChecksum() != previous.oldUnicastChecksum()) {
+            oldChecksum = next.oldUnicastChecksum() == InstanceConfig.OldUnicastChecksum.ALWAYS;
+        }
+        if (!next.equals(previous)) {
+            advert = new SendAdvert(this, effectivePriority);
+        }
     }
 
     // ---- starting and stopping ----

@@ -68,6 +68,12 @@ final class IpsecAh {
         }
     }
 
+    /** Takes over another counter's state (a reload changed the password). */
+    void continueFrom(IpsecAh other) {
+        this.sequence = other.sequence;
+        this.cycle = other.cycle;
+    }
+
     long sequence() {
         return sequence;
     }
