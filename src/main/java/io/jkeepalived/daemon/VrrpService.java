@@ -42,9 +42,20 @@ public final class VrrpService implements Reactor.Timers {
         public static final Options DEFAULT = new Options(true, false);
     }
 
-    /** Where an instance's adverts come from and go to. */
-    private record Wiring(VrrpInstance model, VrrpSocket socket, String ifname) {
+    /**
+     * Where an instance's adverts come from and go to: {@code ifname} is its configured
+     * interface (whose state and addresses count), {@code vmac} its VMAC if use_vmac (where
+     * its VIPs go and, unless vmac_xmit_base, its adverts).
+     */
+    private record Wiring(VrrpInstance model, VrrpSocket socket, String ifname, String vmac) {
+        String vipDevice() {
+            return vmac != null ? vmac : ifname;
+        }
     }
+
+    private final Vmacs vmacs = new Vmacs();
+    /** The engine's socket key (the configured interface) of each socket, which may be bound to a VMAC. */
+    private final Map<VrrpSocket, String> dispatchKeys = new HashMap<>();
 
     private KeepalivedConfig config;
     private final Reactor reactor;
@@ -92,15 +103,46 @@ public final class VrrpService implements Reactor.Timers {
     /** Gives an instance its socket and its interface's state. */
     private void wire(Instance instance, VrrpInstance model, long now) {
         String ifname = model.interfaceName().orElse("");
+        String vmac = null;
+        String socketIf = ifname;
+        if (model.useVmac().isPresent() && !ifname.isEmpty()) {
+            try {
+                vmac = createVmac(instance, model, ifname);
+                socketIf = model.vmacXmitBase() ? ifname : vmac;
+            } catch (LinuxException e) {
+                LOG.error("({}) cannot create VMAC interface: {}", model.name(), e.getMessage());
+                engine.setFault(model.name(), "VMAC", true, now);
+            }
+        }
         VrrpSocket socket = null;
         try {
-            socket = socketFor(instance.config(), ifname);
+            socket = socketFor(instance.config(), socketIf, ifname);
         } catch (LinuxException e) {
-            LOG.error("({}) cannot open VRRP socket on {}: {}", model.name(), ifname.isEmpty() ? "any interface" : ifname, e.getMessage());
+            LOG.error("({}) cannot open VRRP socket on {}: {}", model.name(), socketIf.isEmpty() ? "any interface" : socketIf, e.getMessage());
             engine.setFault(model.name(), "socket", true, now);
         }
-        wiring.put(instance, new Wiring(model, socket, ifname));
+        wiring.put(instance, new Wiring(model, socket, ifname, vmac));
         refreshInterfaceState(instance, now);
+    }
+
+    private String createVmac(Instance instance, VrrpInstance model, String ifname) throws LinuxException {
+        Rtnetlink.Link parent = interfaces.byName(ifname);
+        if (parent == null) {
+            throw new LinuxException("interface " + ifname, Libc.ENODEV);
+        }
+        boolean v6 = instance.config().ipv6();
+        java.util.Set<String> taken = new java.util.HashSet<>();
+        for (Wiring w : wiring.values()) {
+            if (w.vmac() != null) {
+                taken.add(w.vmac());
+            }
+        }
+        String name = Vmacs.name(model, v6, taken);
+        byte[] linkLocal = v6 ? (instance.config().sourceAddress() != null ? instance.config().sourceAddress()
+                : interfaces.linkLocalIpv6(ifname)) : null;
+        vmacs.ensure(rtnetlink, interfaces, name, parent, Vmacs.mac(model, v6), v6, linkLocal);
+        LOG.info("({}) using VMAC {}", model.name(), name);
+        return name;
     }
 
     /**
@@ -123,7 +165,7 @@ public final class VrrpService implements Reactor.Timers {
             VrrpInstance oldModel = before.get(i.name());
             VrrpInstance newModel = next.vrrpInstance(i.name()).orElseThrow();
             Wiring w = wiring.get(i);
-            wiring.put(i, new Wiring(newModel, w.socket(), w.ifname()));
+            wiring.put(i, new Wiring(newModel, w.socket(), w.ifname(), w.vmac()));
             if (i.addressesInstalled()) {
                 changeAddresses(i, oldModel, newModel);
             }
@@ -170,6 +212,7 @@ public final class VrrpService implements Reactor.Timers {
         while (it.hasNext()) {
             VrrpSocket s = it.next().getValue();
             if (!used.contains(s)) {
+                dispatchKeys.remove(s);
                 reactor.unregister(s.receiveFd());
                 s.close();
                 it.remove();
@@ -177,7 +220,7 @@ public final class VrrpService implements Reactor.Timers {
         }
     }
 
-    private VrrpSocket socketFor(InstanceConfig c, String ifname) throws LinuxException {
+    private VrrpSocket socketFor(InstanceConfig c, String ifname, String dispatchKey) throws LinuxException {
         byte[] group = c.unicast() ? null : c.multicastGroup();
         byte[] unicastSource = c.unicast() ? c.sourceAddress() : null;
         String key = ifname + "/" + (c.ipv6() ? 6 : 4) + "/" + (group != null ? "m" + Addresses.format(group)
@@ -186,6 +229,7 @@ public final class VrrpService implements Reactor.Timers {
         if (s == null) {
             VrrpSocket opened = new VrrpSocket(ifname, c.ipv6(), group, unicastSource);
             sockets.put(key, opened);
+            dispatchKeys.put(opened, dispatchKey);
             reactor.register(opened.receiveFd(), now -> receive(opened, now));
             s = opened;
         }
@@ -217,8 +261,23 @@ public final class VrrpService implements Reactor.Timers {
         return all;
     }
 
-    private static String devOf(IpAddressSpec spec, VrrpInstance model) {
-        return spec.dev() != null ? spec.dev() : model.interfaceName().orElse("");
+    /**
+     * The interface an address goes on: its dev; with use_vmac, an address of the instance's
+     * family on the instance's own interface goes on the VMAC instead (keepalived's
+     * vrrp_complete_instance).
+     */
+    private String devOf(IpAddressSpec spec, VrrpInstance model) {
+        String ifname = model.interfaceName().orElse("");
+        String dev = spec.dev() != null ? spec.dev() : ifname;
+        if (!dev.equals(ifname)) {
+            return dev;
+        }
+        for (Wiring w : wiring.values()) {
+            if (w.model().name().equals(model.name()) && w.vmac() != null && spec.isIpv6() == model.isIpv6()) {
+                return w.vmac();
+            }
+        }
+        return dev;
     }
 
     // ---- interfaces ----
@@ -291,7 +350,8 @@ public final class VrrpService implements Reactor.Timers {
 
     private void receive(VrrpSocket socket, long now) {
         int r;
-        while ((r = socket.receive(packet, socket.interfaceName())) >= 0) {
+        String key = dispatchKeys.get(socket);
+        while ((r = socket.receive(packet, key)) >= 0) {
             engine.receive(packet, r == 1, now);
         }
     }
@@ -526,6 +586,7 @@ public final class VrrpService implements Reactor.Timers {
             announcer.close();
         }
         if (rtnetlink != null) {
+            vmacs.removeAll(rtnetlink);
             rtnetlink.close();
         }
     }

@@ -144,6 +144,24 @@ public final class Rtnetlink implements AutoCloseable {
         nl.request(msg, "create macvlan " + name);
     }
 
+    public static final int IFLA_AF_SPEC = 26;
+    public static final int IFLA_INET6_ADDR_GEN_MODE = 8;
+    public static final int IN6_ADDR_GEN_MODE_NONE = 1;
+
+    /**
+     * No automatic IPv6 link-local address on the interface (RFC 5798 7.4 for VMACs: the
+     * kernel would derive one from the virtual MAC, which every router shares).
+     */
+    public void setAddrGenModeNone(int index) throws LinuxException {
+        msg.start(RTM_NEWLINK, 0, nl.nextSequence()).u8(Libc.AF_UNSPEC).u8(0).u16(0).u32(index).u32(0).u32(0)
+                .nestPlain(IFLA_AF_SPEC)
+                .nestPlain(Libc.AF_INET6)
+                .attrU8(IFLA_INET6_ADDR_GEN_MODE, IN6_ADDR_GEN_MODE_NONE)
+                .end()
+                .end();
+        nl.request(msg, "set addrgenmode none on " + index);
+    }
+
     public void deleteLink(int index) throws LinuxException {
         msg.start(RTM_DELLINK, 0, nl.nextSequence()).u8(Libc.AF_UNSPEC).u8(0).u16(0).u32(index).u32(0).u32(0);
         nl.request(msg, "delete link " + index);

@@ -125,6 +125,16 @@ public record VrrpInstance(Block block) {
                 : Optional.of(new Authentication(auth.getFirst().get(AUTH_TYPE), auth.getFirst().get(AUTH_PASS)));
     }
 
+    /** use_vmac: the macvlan's name and MAC if given (null for keepalived's defaults), or empty without VMAC. */
+    public Optional<VrrpValues.UseVmac> useVmac() {
+        return Optional.ofNullable(block.get(USE_VMAC));
+    }
+
+    /** vmac_xmit_base: adverts go out of the underlying interface, not the VMAC. */
+    public boolean vmacXmitBase() {
+        return Boolean.TRUE.equals(block.get(VMAC_XMIT_BASE));
+    }
+
     /** VRRPv3 over IPv4: checksum without the pseudo-header (keepalived 2.2.8's v3_checksum_as_v2). */
     public boolean v3ChecksumAsV2() {
         return Boolean.TRUE.equals(block.get(V3_CHECKSUM_AS_V2));
