@@ -614,7 +614,10 @@ final class VrrpCheck implements Check {
                     Boolean.TRUE.equals(global.get(GlobalKeywords.VRRP_HIGHER_PRIO_SEND_ADVERT)),
                     "strict mode requires higher_prio_send_advert to be clear. resetting");
             inherit(SKIP_CHECK_ADV_ADDR, Boolean.TRUE.equals(global.get(GlobalKeywords.VRRP_SKIP_CHECK_ADV_ADDR)));
-            inherit(V3_CHECKSUM_AS_V2, Boolean.TRUE.equals(global.get(GlobalKeywords.V3_CHECKSUM_AS_V2)));
+            if (Boolean.TRUE.equals(global.get(GlobalKeywords.V3_CHECKSUM_AS_V2))) {
+                // only when set: keepalived 2.2.7 does not know the keyword, so -d must not print it otherwise
+                inherit(V3_CHECKSUM_AS_V2, true);
+            }
             if (!b.isSet(CHECK_UNICAST_SRC) && Boolean.TRUE.equals(global.get(GlobalKeywords.VRRP_CHECK_UNICAST_SRC))) {
                 b = b.with(CHECK_UNICAST_SRC, true);
             }
