@@ -358,6 +358,16 @@ public final class Lan implements AutoCloseable {
             run(List.of("ip", "netns", "del", n.ns));
         }
         run(List.of("ip", "netns", "del", bridgeNs));
+        if (!Boolean.getBoolean("jk.keep.lan")) {
+            try (var files = Files.list(dir)) {
+                for (Path f : files.toList()) {
+                    Files.deleteIfExists(f);
+                }
+                Files.deleteIfExists(dir);
+            } catch (IOException e) {
+                // a leftover temporary directory is harmless
+            }
+        }
     }
 
     @Override
