@@ -68,6 +68,7 @@ public final class VrrpService implements Reactor.Timers {
     private Rtnetlink rtnetlink;
     private Netlink events;
     private Announcer announcer;
+    private io.jkeepalived.linux.Routes routes;
     private Engine engine;
     private boolean stopping;
 
@@ -90,6 +91,8 @@ public final class VrrpService implements Reactor.Timers {
         events = Netlink.events(Netlink.RTMGRP_LINK | Netlink.RTMGRP_IPV4_IFADDR | Netlink.RTMGRP_IPV6_IFADDR);
         reactor.register(events.fd(), this::onNetlink);
         announcer = new Announcer();
+        routes = new io.jkeepalived.linux.Routes();
+        startStatic();
         List<InstanceConfig> configs = InstanceConfigs.from(config);
         engine = new Engine(configs, InstanceConfigs.groups(config), InstanceConfigs.options(config), this::execute);
         for (VrrpInstance model : config.vrrpInstances()) {
@@ -422,6 +425,90 @@ public final class VrrpService implements Reactor.Timers {
     private void addAddresses(Instance i) {
         VrrpInstance model = wiring.get(i).model();
         addAddresses(i, model, allAddresses(model));
+        // keepalived's vrrp_state_become_master: addresses, then virtual routes, then virtual rules
+        for (io.jkeepalived.config.value.RouteSpec r : model.virtualRoutes()) {
+            try {
+                routes.add(r, this::ifindex);
+            } catch (LinuxException e) {
+                LOG.error("({}) {}", i.name(), e.getMessage());
+            }
+        }
+        for (io.jkeepalived.config.value.RuleSpec r : model.virtualRules()) {
+            try {
+                routes.add(r);
+            } catch (LinuxException e) {
+                LOG.error("({}) {}", i.name(), e.getMessage());
+            }
+        }
+    }
+
+    private int ifindex(String name) {
+        Rtnetlink.Link l = interfaces.byName(name);
+        return l == null ? 0 : l.index();
+    }
+
+    /** static_ipaddress, static_routes and static_rules: set at start, for as long as the daemon runs. */
+    private void startStatic() {
+        for (IpAddressSpec spec : config.staticAddresses()) {
+            Rtnetlink.Link link = interfaces.byName(spec.dev() == null ? "" : spec.dev());
+            if (link == null) {
+                LOG.warn("static address {}: interface {} does not exist", Addresses.format(spec.address().getAddress()), spec.dev());
+                continue;
+            }
+            try {
+                rtnetlink.addAddress(request(spec, link.index()));
+            } catch (LinuxException e) {
+                LOG.error("static address: {}", e.getMessage());
+            }
+        }
+        for (io.jkeepalived.config.value.RuleSpec r : config.staticRules()) {
+            try {
+                routes.delete(r);   // keepalived clears its static rules first on a fresh start
+            } catch (LinuxException e) {
+                // not there
+            }
+        }
+        for (io.jkeepalived.config.value.RouteSpec r : config.staticRoutes()) {
+            try {
+                routes.add(r, this::ifindex);
+            } catch (LinuxException e) {
+                LOG.error("static route: {}", e.getMessage());
+            }
+        }
+        for (io.jkeepalived.config.value.RuleSpec r : config.staticRules()) {
+            try {
+                routes.add(r);
+            } catch (LinuxException e) {
+                LOG.error("static rule: {}", e.getMessage());
+            }
+        }
+    }
+
+    private void stopStatic() {
+        for (io.jkeepalived.config.value.RuleSpec r : config.staticRules()) {
+            try {
+                routes.delete(r);
+            } catch (LinuxException e) {
+                LOG.warn("static rule: {}", e.getMessage());
+            }
+        }
+        for (io.jkeepalived.config.value.RouteSpec r : config.staticRoutes()) {
+            try {
+                routes.delete(r, this::ifindex);
+            } catch (LinuxException e) {
+                LOG.warn("static route: {}", e.getMessage());
+            }
+        }
+        for (IpAddressSpec spec : config.staticAddresses()) {
+            Rtnetlink.Link link = interfaces.byName(spec.dev() == null ? "" : spec.dev());
+            if (link != null) {
+                try {
+                    rtnetlink.deleteAddress(link.index(), spec.address().getAddress(), spec.prefix());
+                } catch (LinuxException e) {
+                    LOG.warn("static address: {}", e.getMessage());
+                }
+            }
+        }
     }
 
     private void addAddresses(Instance i, VrrpInstance model, List<IpAddressSpec> specs) {
@@ -484,6 +571,21 @@ public final class VrrpService implements Reactor.Timers {
             return;   // -V, --dont-release-vrrp
         }
         VrrpInstance model = wiring.get(i).model();
+        // keepalived's vrrp_restore_interface: rules, then routes, then addresses
+        for (io.jkeepalived.config.value.RuleSpec r : model.virtualRules()) {
+            try {
+                routes.delete(r);
+            } catch (LinuxException e) {
+                LOG.error("({}) {}", i.name(), e.getMessage());
+            }
+        }
+        for (io.jkeepalived.config.value.RouteSpec r : model.virtualRoutes()) {
+            try {
+                routes.delete(r, this::ifindex);
+            } catch (LinuxException e) {
+                LOG.error("({}) {}", i.name(), e.getMessage());
+            }
+        }
         for (IpAddressSpec spec : allAddresses(model)) {
             Rtnetlink.Link link = interfaces.byName(devOf(spec, model));
             if (link == null) {
@@ -570,6 +672,9 @@ public final class VrrpService implements Reactor.Timers {
     public void stop(long now) {
         stopping = true;
         engine.stop(now);
+        if (options.releaseVipsOnStop()) {
+            stopStatic();
+        }
     }
 
     public void close() {
@@ -584,6 +689,9 @@ public final class VrrpService implements Reactor.Timers {
         }
         if (announcer != null) {
             announcer.close();
+        }
+        if (routes != null) {
+            routes.close();
         }
         if (rtnetlink != null) {
             vmacs.removeAll(rtnetlink);

@@ -32,6 +32,18 @@ public record KeepalivedConfig(Block root) {
         return syncGroups().stream().filter(g -> g.members().contains(instance)).findFirst();
     }
 
+    public List<io.jkeepalived.config.value.IpAddressSpec> staticAddresses() {
+        return root.list(RootKeywords.STATIC_IPADDRESS);
+    }
+
+    public List<io.jkeepalived.config.value.RouteSpec> staticRoutes() {
+        return root.list(RootKeywords.STATIC_ROUTES);
+    }
+
+    public List<io.jkeepalived.config.value.RuleSpec> staticRules() {
+        return root.list(RootKeywords.STATIC_RULES);
+    }
+
     public List<Block> vrrpScripts() {
         return root.blocks(RootKeywords.VRRP_SCRIPT);
     }

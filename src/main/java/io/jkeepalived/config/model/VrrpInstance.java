@@ -94,6 +94,14 @@ public record VrrpInstance(Block block) {
         return block.list(VIRTUAL_IPADDRESS_EXCLUDED);
     }
 
+    public List<io.jkeepalived.config.value.RouteSpec> virtualRoutes() {
+        return block.list(VIRTUAL_ROUTES);
+    }
+
+    public List<io.jkeepalived.config.value.RuleSpec> virtualRules() {
+        return block.list(VIRTUAL_RULES);
+    }
+
     public Optional<InetAddress> sourceAddress() {
         return Optional.ofNullable(block.get(SOURCE_IP));
     }
