@@ -647,6 +647,10 @@ public final class VrrpService implements Reactor.Timers {
     }
 
     private void dropped(Action.Dropped d) {
+        if (d.reason() == io.jkeepalived.vrrp.DropReason.UNKNOWN_VRID
+                && !Boolean.TRUE.equals(config.globalDefs().get(io.jkeepalived.config.schema.GlobalKeywords.LOG_UNKNOWN_VRIDS))) {
+            return;   // counted; logged only with log_unknown_vrids, as keepalived
+        }
         String who = d.instance() == null ? "" : "(" + d.instance().name() + ") ";
         rateLimited(who + d.reason(), "{}{}: {}", who, d.reason().text(), d.detail());
     }

@@ -9,15 +9,17 @@ public enum Feature {
     /** Configuration language itself: include_check, random_seed, config_save_dir. */
     CONFIG(true, "configuration parsing"),
     /** VRRP election, adverts, VIPs, GARP/NA, unicast, sync groups. */
-    VRRP(false, "VRRP"),
+    VRRP(true, "VRRP"),
+    /** VRRP options not built yet: GARP pacing and extra interfaces, per-address VMACs, VRFs, unicast_fault_no_peer. */
+    VRRP_EXTRA(false, "VRRP option"),
     /** VMAC (macvlan) interfaces. */
-    VRRP_VMAC(false, "VRRP virtual MAC (use_vmac)"),
+    VRRP_VMAC(true, "VRRP virtual MAC (use_vmac)"),
     /** IPVLAN interfaces instead of VMACs. */
     VRRP_IPVLAN(false, "IPVLAN interfaces (use_ipvlan)"),
     /** virtual_routes, virtual_rules, static_routes, static_rules. */
-    ROUTES(false, "routes and rules"),
+    ROUTES(true, "routes and rules"),
     /** static_ipaddress and track_group. */
-    STATIC_ADDRESSES(false, "static addresses"),
+    STATIC_ADDRESSES(true, "static addresses"),
     /** vrrp_script, track_interface, track_file, vrrp_track_process. */
     TRACKING(false, "tracking (scripts, interfaces, files, processes)"),
     /** notify scripts and FIFOs. */

@@ -212,18 +212,18 @@ public final class GlobalKeywords {
             .readsParameterBlindly()
             .doc("GARPs per refresh (0 is taken as 1)");
     public static final Keyword.Value<Duration> VRRP_GARP_INTERVAL = BLOCK
-            .value("vrrp_garp_interval", Types.seconds(0.000001, 4294.967295)).feature(Feature.VRRP)
+            .value("vrrp_garp_interval", Types.seconds(0.000001, 4294.967295)).feature(Feature.VRRP_EXTRA)
             .readsParameterBlindly()
             .doc("delay between gratuitous ARPs on an interface (default 0)");
     public static final Keyword.Value<Duration> VRRP_GNA_INTERVAL = BLOCK
-            .value("vrrp_gna_interval", Types.seconds(0.000001, 4294.967295)).feature(Feature.VRRP)
+            .value("vrrp_gna_interval", Types.seconds(0.000001, 4294.967295)).feature(Feature.VRRP_EXTRA)
             .readsParameterBlindly()
             .doc("delay between unsolicited neighbour adverts on an interface (default 0)");
     public static final Keyword.Value<Boolean> VRRP_MIN_GARP = BLOCK
             .value("vrrp_min_garp", Types.optionalBool()).since("2.0.12").feature(Feature.VRRP)
             .doc("send one GARP/NA and no second batch (changes the garp defaults not yet set)");
     public static final Keyword.Value<VrrpValues.GarpExtraIf> VRRP_GARP_EXTRA_IF = BLOCK
-            .value("vrrp_garp_extra_if", GlobalValues.GARP_EXTRA_IF).feature(Feature.VRRP_VMAC).since("2.2.3")
+            .value("vrrp_garp_extra_if", GlobalValues.GARP_EXTRA_IF).feature(Feature.VRRP_EXTRA).since("2.2.3")
             .reportedDeprecatedSpelling("vrrp_vmac_garp_intvl")
             .doc("seconds between GARP/NAs on the other interfaces of VIPs (VMACs only unless all)");
     public static final Keyword.Value<Integer> VRRP_DOWN_TIMER_ADVERTS = BLOCK

@@ -26,7 +26,7 @@ public final class StaticKeywords {
 
     // ---- track_group NAME { group { VI_1 VI_2 } } --------------------------------------------
 
-    public static final BlockSpec TRACK_GROUP = new BlockSpec("track_group", Feature.STATIC_ADDRESSES);
+    public static final BlockSpec TRACK_GROUP = new BlockSpec("track_group", Feature.TRACKING);
 
     public static final Keyword.ListBlock<String> GROUP = TRACK_GROUP
             .words("group", Types.string())

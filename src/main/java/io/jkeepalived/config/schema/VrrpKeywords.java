@@ -50,14 +50,14 @@ public final class VrrpKeywords {
             .readsParameterBlindly()
             .doc("the interface VRRP runs on (may be omitted with unicast)");
     public static final Keyword.Value<String> VRF = INSTANCE
-            .value("vrf", Types.string()).feature(Feature.ROUTES)
+            .value("vrf", Types.string()).feature(Feature.VRRP_EXTRA)
             .readsParameterBlindly()
             .doc("VRF to run in when using unicast without an interface");
     public static final Keyword.Value<VrrpValues.UseVmac> USE_VMAC = INSTANCE
             .value("use_vmac", VrrpValues.USE_VMAC).feature(Feature.VRRP_VMAC)
             .doc("run on a macvlan with the VRRP virtual MAC 00:00:5e:00:01:VRID");
     public static final Keyword.Value<Boolean> USE_VMAC_ADDR = INSTANCE
-            .value("use_vmac_addr", Types.flag()).feature(Feature.VRRP_VMAC)
+            .value("use_vmac_addr", Types.flag()).feature(Feature.VRRP_EXTRA)
             .doc("also create VMACs on the other interfaces of VIPs");
     public static final Keyword.Value<Boolean> VMAC_XMIT_BASE = INSTANCE
             .value("vmac_xmit_base", Types.flag()).feature(Feature.VRRP_VMAC)
@@ -70,7 +70,7 @@ public final class VrrpKeywords {
             .deprecated("the addresses decide the family")
             .doc("force IPv6 (deprecated)");
     public static final Keyword.Value<Boolean> DONT_TRACK_PRIMARY = INSTANCE
-            .value("dont_track_primary", Types.flag())
+            .value("dont_track_primary", Types.flag()).feature(Feature.TRACKING)
             .doc("ignore faults of the instance's own interface");
     public static final Keyword.ListBlock<TrackRef> TRACK_INTERFACE = INSTANCE
             .list("track_interface", TrackRef.type(-253, 253)).feature(Feature.TRACKING)
@@ -109,7 +109,7 @@ public final class VrrpKeywords {
             .list("unicast_peer", UnicastPeer.TYPE)
             .doc("send adverts to these addresses instead of multicast");
     public static final Keyword.Value<Boolean> UNICAST_FAULT_NO_PEER = INSTANCE
-            .value("unicast_fault_no_peer", Types.flag())
+            .value("unicast_fault_no_peer", Types.flag()).feature(Feature.VRRP_EXTRA)
             .doc("FAULT rather than multicast when unicast has no peers");
     public static final Keyword.Value<Integer> UNICAST_TTL = INSTANCE
             .value("unicast_ttl", Types.integer(0, 255))
@@ -146,7 +146,7 @@ public final class VrrpKeywords {
             .readsParameterBlindly()
             .doc("GARPs per refresh");
     public static final Keyword.Value<VrrpValues.GarpExtraIf> GARP_EXTRA_IF = INSTANCE
-            .value("garp_extra_if", VrrpValues.GARP_EXTRA_IF)
+            .value("garp_extra_if", VrrpValues.GARP_EXTRA_IF).feature(Feature.VRRP_EXTRA)
             .reportedDeprecatedSpelling("vmac_garp_intvl")
             .doc("periodic GARP/NA on the other interfaces of VIPs");
     public static final Keyword.Value<Integer> DOWN_TIMER_ADVERTS = INSTANCE
@@ -181,7 +181,7 @@ public final class VrrpKeywords {
             .list("virtual_ipaddress_excluded", IpAddressSpec.type(true, false, true))
             .doc("more addresses moved with the VIPs but not advertised");
     public static final Keyword.Value<Boolean> PROMOTE_SECONDARIES = INSTANCE
-            .value("promote_secondaries", Types.flag())
+            .value("promote_secondaries", Types.flag()).feature(Feature.VRRP_EXTRA)
             .doc("set promote_secondaries on the interface");
     public static final Keyword.ListBlock<RouteSpec> VIRTUAL_ROUTES = INSTANCE
             .list("virtual_routes", RouteSpec.type(false)).feature(Feature.ROUTES)
@@ -319,7 +319,7 @@ public final class VrrpKeywords {
 
     // ---- garp_group { } ------------------------------------------------------------------------------
 
-    public static final BlockSpec GARP_GROUP = new BlockSpec("garp_group", Feature.VRRP);
+    public static final BlockSpec GARP_GROUP = new BlockSpec("garp_group", Feature.VRRP_EXTRA);
 
     public static final Keyword.Value<Duration> GARP_GROUP_GARP_INTERVAL = GARP_GROUP
             .value("garp_interval", Types.seconds(0, 1))
