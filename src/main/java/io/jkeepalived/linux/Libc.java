@@ -125,6 +125,10 @@ public final class Libc {
     private static final MethodHandle IF_NAMETOINDEX = handle("if_nametoindex", FunctionDescriptor.of(INT, PTR));
     private static final MethodHandle GETPID = handle("getpid", FunctionDescriptor.of(INT));
     private static final MethodHandle OPEN = handle("open", FunctionDescriptor.of(INT, PTR, INT));
+    private static final MethodHandle UNSHARE = handle("unshare", FunctionDescriptor.of(INT, INT));
+    private static final MethodHandle MOUNT = handle("mount", FunctionDescriptor.of(INT, PTR, PTR, PTR, LONG, PTR));
+    private static final MethodHandle UMOUNT2 = handle("umount2", FunctionDescriptor.of(INT, PTR, INT));
+    private static final MethodHandle GETTID = handle("gettid", FunctionDescriptor.of(INT));
     private static final MethodHandle SETNS = handle("setns", FunctionDescriptor.of(INT, INT, INT));
     private static final MethodHandle STRERROR = LINKER.downcallHandle(LOOKUP.find("strerror").orElseThrow(),
             FunctionDescriptor.of(PTR, INT));
@@ -380,6 +384,58 @@ public final class Libc {
             throw rethrow(t);
         } finally {
             close(fd);
+        }
+    }
+
+    public static final long MS_BIND = 4096;
+    public static final long MS_REC = 16384;
+    public static final long MS_SHARED = 1 << 20;
+    public static final int MNT_DETACH = 2;
+
+    /** unshare(2): the calling thread gets new namespaces of the kinds in {@code flags}. */
+    public static void unshare(int flags) throws LinuxException {
+        MemorySegment c = CAPTURED.get();
+        try {
+            check((int) UNSHARE.invokeExact(c, flags), c, "unshare");
+        } catch (LinuxException e) {
+            throw e;
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** mount(2) without a filesystem type or data (bind mounts, propagation changes). */
+    public static void mount(String source, String target, long flags) throws LinuxException {
+        try (Arena a = Arena.ofConfined()) {
+            MemorySegment c = CAPTURED.get();
+            MemorySegment src = source == null ? MemorySegment.NULL : a.allocateFrom(source);
+            check((int) MOUNT.invokeExact(c, src, a.allocateFrom(target), a.allocateFrom("none"), flags, MemorySegment.NULL), c,
+                    "mount " + target);
+        } catch (LinuxException e) {
+            throw e;
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** umount2(2). */
+    public static void umount(String target, int flags) throws LinuxException {
+        try (Arena a = Arena.ofConfined()) {
+            MemorySegment c = CAPTURED.get();
+            check((int) UMOUNT2.invokeExact(c, a.allocateFrom(target), flags), c, "umount " + target);
+        } catch (LinuxException e) {
+            throw e;
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** gettid(2): the calling thread's kernel id. */
+    public static int gettid() {
+        try {
+            return (int) GETTID.invokeExact(CAPTURED.get());
+        } catch (Throwable t) {
+            throw rethrow(t);
         }
     }
 

@@ -162,6 +162,48 @@ public final class Rtnetlink implements AutoCloseable {
         nl.request(msg, "set addrgenmode none on " + index);
     }
 
+    public static final int IFLA_NET_NS_FD = 28;
+    public static final int VETH_INFO_PEER = 1;
+
+    /** Creates a bridge (ip link add NAME type bridge). */
+    public void createBridge(String name) throws LinuxException {
+        msg.start(RTM_NEWLINK, NlMessage.NLM_F_CREATE | NlMessage.NLM_F_EXCL, nl.nextSequence())
+                .u8(Libc.AF_UNSPEC).u8(0).u16(0).u32(0).u32(0).u32(0)
+                .attrString(IFLA_IFNAME, name)
+                .nestPlain(IFLA_LINKINFO).attrString(IFLA_INFO_KIND, "bridge").end();
+        nl.request(msg, "create bridge " + name);
+    }
+
+    /**
+     * Creates a veth pair {@code name} - {@code peer}, the peer in the network namespace open as
+     * {@code peerNamespaceFd} (-1: this one); {@code mac} for {@code name} (null: random).
+     */
+    public void createVeth(String name, byte[] mac, String peer, int peerNamespaceFd) throws LinuxException {
+        msg.start(RTM_NEWLINK, NlMessage.NLM_F_CREATE | NlMessage.NLM_F_EXCL, nl.nextSequence())
+                .u8(Libc.AF_UNSPEC).u8(0).u16(0).u32(0).u32(0).u32(0)
+                .attrString(IFLA_IFNAME, name);
+        if (mac != null) {
+            msg.attr(IFLA_ADDRESS, mac);
+        }
+        msg.nestPlain(IFLA_LINKINFO).attrString(IFLA_INFO_KIND, "veth")
+                .nestPlain(IFLA_INFO_DATA)
+                .nestPlain(VETH_INFO_PEER)
+                .u8(Libc.AF_UNSPEC).u8(0).u16(0).u32(0).u32(0).u32(0)   // the peer's struct ifinfomsg
+                .attrString(IFLA_IFNAME, peer);
+        if (peerNamespaceFd >= 0) {
+            msg.attrU32(IFLA_NET_NS_FD, peerNamespaceFd);
+        }
+        msg.end().end().end();
+        nl.request(msg, "create veth " + name + " - " + peer);
+    }
+
+    /** Enslaves an interface to a bridge (ip link set X master BR); 0 releases it. */
+    public void setMaster(int index, int master) throws LinuxException {
+        msg.start(RTM_NEWLINK, 0, nl.nextSequence()).u8(Libc.AF_UNSPEC).u8(0).u16(0).u32(index).u32(0).u32(0)
+                .attrU32(IFLA_MASTER, master);
+        nl.request(msg, "set master of " + index);
+    }
+
     public void deleteLink(int index) throws LinuxException {
         msg.start(RTM_DELLINK, 0, nl.nextSequence()).u8(Libc.AF_UNSPEC).u8(0).u16(0).u32(index).u32(0).u32(0);
         nl.request(msg, "delete link " + index);
