@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "jkeepalived", sortOptions = false, usageHelpAutoWidth = true,
         description = "A keepalived-compatible VRRP high-availability daemon.",
-        subcommands = ConfigCommand.class)
+        subcommands = {ConfigCommand.class, io.jkeepalived.lab.LabCommand.class})
 public final class Main implements Callable<Integer> {
 
     public static final String VERSION = "0.1.0";
@@ -126,6 +126,9 @@ public final class Main implements Callable<Integer> {
             public <K> K create(Class<K> cls) throws Exception {
                 if (cls == ConfigCommand.class) {
                     return cls.cast(new ConfigCommand(out, err));
+                }
+                if (cls == io.jkeepalived.lab.LabCommand.class) {
+                    return cls.cast(new io.jkeepalived.lab.LabCommand(out));
                 }
                 return CommandLine.defaultFactory().create(cls);
             }
