@@ -183,7 +183,7 @@ public final class Main implements Callable<Integer> {
         io.jkeepalived.daemon.Logging.configure(new io.jkeepalived.daemon.Logging.Options(logConsole, logDetail, facility,
                 !noSyslog, logFile));
         java.util.List<Path> pids = checkOnly ? java.util.List.of(pidFile, checkersPidFile) : java.util.List.of(pidFile, vrrpPidFile);
-        return io.jkeepalived.daemon.Daemon.run(new io.jkeepalived.daemon.Daemon.Options(pids, !dontReleaseVrrp, logDetail, namespace),
+        return io.jkeepalived.daemon.Daemon.run(new io.jkeepalived.daemon.Daemon.Options(pids, !dontReleaseVrrp, logDetail, namespace, !checkOnly),
                 () -> load(file, configId));
     }
 

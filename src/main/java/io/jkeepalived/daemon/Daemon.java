@@ -23,7 +23,7 @@ public final class Daemon {
     private static final Logger LOG = LoggerFactory.getLogger("Keepalived");
 
     /** keepalived's command-line switches that matter once running. */
-    public record Options(List<Path> pidFiles, boolean releaseVipsOnStop, boolean logDetail, String namespace) {
+    public record Options(List<Path> pidFiles, boolean releaseVipsOnStop, boolean logDetail, String namespace, boolean vrrp) {
     }
 
     private final Options options;
@@ -64,7 +64,10 @@ public final class Daemon {
         }
         LOG.info("Starting jkeepalived, pid {}", ProcessHandle.current().pid());
         List<Path> written = writePidFiles();
-        KeepalivedConfig config = new KeepalivedConfig(first.config().root());
+        KeepalivedConfig config = running(first);
+        if (!options.vrrp()) {
+            LOG.info("-C: not running the VRRP subsystem (health checkers are not implemented yet)");
+        }
         vrrp = new VrrpService(config, reactor, new VrrpService.Options(options.releaseVipsOnStop(), options.logDetail()));
         installSignals();
         long now = System.nanoTime();
@@ -82,6 +85,16 @@ public final class Daemon {
         removePidFiles(written);
         LOG.info("Stopped jkeepalived");
         return 0;
+    }
+
+    /** The part of a configuration this process runs: all of it, or without VRRP with -C. */
+    private KeepalivedConfig running(LoadResult loaded) {
+        var root = loaded.config().root();
+        if (!options.vrrp()) {
+            root = root.without(io.jkeepalived.config.schema.RootKeywords.VRRP_INSTANCE)
+                    .without(io.jkeepalived.config.schema.RootKeywords.VRRP_SYNC_GROUP);
+        }
+        return new KeepalivedConfig(root);
     }
 
     private void installSignals() {
@@ -120,7 +133,7 @@ public final class Daemon {
                     reloading = false;
                     return;
                 }
-                KeepalivedConfig config = new KeepalivedConfig(next.config().root());
+                KeepalivedConfig config = running(next);
                 reactor.post(now -> {
                     try {
                         vrrp.reload(config, now);
