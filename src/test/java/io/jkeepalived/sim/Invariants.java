@@ -1,0 +1,644 @@
+package io.jkeepalived.sim;
+
+import io.jkeepalived.vrrp.InstanceConfig;
+import io.jkeepalived.vrrp.VrrpState;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What must hold in every run, checked per virtual router (a VRID of one address family on one
+ * segment) after every step of the simulation, and before every step that moves time on (for
+ * the state that held until then). Notation, all in the instances' own configs and the run's
+ * network: A = the advert interval, D = the delay bound (the longest any packet can take: base
+ * delay + jitter + reordering hold-back), MDI(p) = down_timer_adverts (3) x A + Skew_Time(p),
+ * Skew_Time(p) = (256 - p)/256 s (VRRPv2) or (256 - p)/256 x A (VRRPv3), P = preempt_delay.
+ *
+ * <p>Definitions. A member (a router's instance of the virtual router) is <em>healthy</em> from
+ * the moment its host is up and past its vrrp_startup_delay and no interface fault is raised
+ * on it or on a member of its sync group, until that stops being so. The network is
+ * <em>lossless</em> while no link loses packets and there is no partition and no one-way drop
+ * (duplication, jitter and reordering are allowed: they stay within D). An <em>event</em> is
+ * any change the world makes: a host starts, crashes or stops, a fault is raised or cleared, a
+ * link changes, a priority changes. T0 is the later of the last event and the end of every
+ * running host's startup wait. The network is <em>settled</em> at t if it is lossless and
+ * t - T0 >= W, with, over the virtual routers of the members' sync groups,
+ *
+ * <pre>
+ *   W = max MDI(lowest priority of a running member) + A + 2D + P
+ * </pre>
+ *
+ * Derivation of W. After T0 every packet arrives within D. A backup that hears a master of at
+ * least its own priority (or any master, with nopreempt) resets its Master_Down_Timer at
+ * least every A + D, and MDI > A + D, so it cannot time out; a backup that ignores a lower
+ * master (preemption) was last reset by a packet that left before T0, so it times out by
+ * T0 + D + MDI at the latest (T0 + A + D + P + MDI with preempt_delay: the first lower advert
+ * arms the delay, adverts keep resetting the timer until it runs out). Its first advert then
+ * reaches the old master within D, which steps down (RFC 5798 6.4.3). Two masters that
+ * survive T0 (a healed partition) hear each other's next advert within A + D. So the last
+ * change of master ends by T0 + MDI + A + 2D + P. Members of a sync group go MASTER together
+ * (keepalived's vrrp_sync_can_goto_master), when the last of them times out: hence the
+ * maximum over the group's virtual routers.
+ *
+ * <p>The rules:
+ * <ol start="0">
+ * <li>{@link Rule#BOOKKEEPING}: a running host has an instance's VIPs installed exactly while
+ * the instance is MASTER (AddAddresses and RemoveAddresses alternate).
+ * <li>{@link Rule#ONE_MASTER}: when settled, exactly one member is MASTER.
+ * <li>{@link Rule#VIP_OWNED}: when no host owns the VIPs (lost at t_loss) and some member is
+ * healthy, some host owns them again by the earliest over healthy members m of
+ * {@code max(t_loss + D, healthySince(m)) + MDI_group(m)}, MDI_group the largest MDI over m's
+ * sync group. Derivation: after t_loss no master exists, so the only adverts that reset m's
+ * timer left before t_loss (arrive by t_loss + D), or m's timer started when it became healthy
+ * (start, fault cleared: keepalived arms MDI); it fires MDI later (priority 0 adverts only
+ * shorten it), and a sync group goes MASTER when its last member fires.
+ * <li>{@link Rule#HIGHEST_PRIORITY}: when settled and every member of the virtual routers of
+ * its sync groups preempts, the master is a host whose effective priority is the highest of
+ * the healthy members in each of those virtual routers. Ties: RFC 5798 6.4.3 breaks them by
+ * the primary address only between two masters (a backup never preempts an equal priority,
+ * 6.4.2), so with tied priorities any of the tied hosts may be master (a scenario checks the
+ * address tie-break itself). If no host is highest in every virtual router of a sync group,
+ * keepalived's group has no single winner and the rule does not apply.
+ * <li>{@link Rule#NO_TAKEOVER}: a backup B (not in a sync group) does not become MASTER at t
+ * while a master M, with X = 2A + 2D, has been MASTER since before t - X, the direction M to B
+ * has been lossless since before t - X, B has been healthy since before t - X, no priority 0
+ * advert reached B after t - X, and B has nopreempt (any M), or M's priority is at least B's
+ * and neither changed after t - X; provided 2D < A + Skew_Time(B). Derivation: M sends at
+ * least every A, so an advert sent in [t - X, t - X + A] reaches B at r in [t - X, t - A - D];
+ * it resets B's timer to r + MDI >= t - 2A - 2D + 3A + Skew_Time > t, and later adverts only
+ * push it further. This is "with nopreempt, a
+ * recovered higher-priority router does not take over from a healthy master", and the same for
+ * a preempting backup of lower or equal priority.
+ * <li>{@link Rule#GRACEFUL_HANDOVER}: when a master stops gracefully (it sends priority 0) on a
+ * lossless FIFO network, and members were healthy backups at that moment, then unless another
+ * event happens first, some host owns the VIPs by t_stop + D + min over those backups of
+ * Skew_Time (the largest over the backup's sync group, all of whose virtual routers the
+ * stopping host was master of). Derivation: the priority 0 advert arrives within D, after
+ * the stopping master's earlier adverts (FIFO), and sets the Master_Down_Timer to Skew_Time
+ * (RFC 5798 6.4.2). Reordering is excluded: an earlier advert arriving after the priority 0
+ * would reset the timer to MDI.
+ * </ol>
+ */
+public final class Invariants {
+
+    public enum Rule {
+        BOOKKEEPING("(0) VIPs installed exactly while MASTER"),
+        ONE_MASTER("(1) exactly one master once settled"),
+        VIP_OWNED("(2) VIPs owned again within Master_Down_Interval"),
+        HIGHEST_PRIORITY("(3) with preemption the highest priority is master"),
+        NO_TAKEOVER("(4) no takeover from a healthy master that is heard"),
+        GRACEFUL_HANDOVER("(5) a graceful stop hands over within Skew_Time");
+
+        private final String title;
+
+        Rule(String title) {
+            this.title = title;
+        }
+
+        public String title() {
+            return title;
+        }
+    }
+
+    /** One router's instance of a virtual router. */
+    static final class Member {
+        final Router router;
+        final String instance;
+        final InstanceConfig config;
+        VirtualRouter vr;
+        List<Member> groupMates;
+        long masterSince = Long.MAX_VALUE;
+        /** How far packets received in the startup wait may have pushed the down timer (see readySince). */
+        long startupPush;
+        long priorityChangedAt = Long.MIN_VALUE;
+        long priorityZeroAt = Long.MIN_VALUE;
+
+        Member(Router router, String instance) {
+            this.router = router;
+            this.instance = instance;
+            this.config = router.config(instance);
+        }
+
+        boolean master() {
+            return router.alive() && router.state(instance) == VrrpState.MASTER;
+        }
+
+        VrrpState state() {
+            return router.state(instance);
+        }
+
+        long healthySince() {
+            return router.healthySince(instance);
+        }
+
+        /**
+         * When the member's Master_Down_Timer runs from: when it became healthy, except that a
+         * packet received at r in the startup wait (ending at S) that the backup ignores (lower
+         * priority with preemption, or invalid) pushes the timer back by S - r: keepalived keeps
+         * the remaining time (vrrp_state_backup) and vrrp_init_instance_sands counts it from S
+         * again. The engine does the same; the push is bounded by the sum over every packet
+         * received in the wait.
+         */
+        long readySince() {
+            long healthy = healthySince();
+            long waitEnd = router.startedAt() + router.startupDelayNs();
+            return healthy == waitEnd && healthy != Long.MAX_VALUE ? healthy + startupPush : healthy;
+        }
+
+        int priority() {
+            return router.effectivePriority(instance);
+        }
+
+        long interval() {
+            return config.advertIntervalNs();
+        }
+
+        /** The primary address the adverts carry: the configured source, else the interface's. */
+        byte[] primaryAddress() {
+            return config.sourceAddress() != null ? config.sourceAddress() : router.port(config.socketKey()).address(config.ipv6());
+        }
+
+        /** RFC 5798 6.4.3 between two masters: the higher priority wins, then the higher primary address. */
+        boolean beats(Member other) {
+            int c = Integer.compare(priority(), other.priority());
+            return c != 0 ? c > 0 : java.util.Arrays.compareUnsigned(primaryAddress(), other.primaryAddress()) > 0;
+        }
+
+        long masterDownInterval() {
+            return Timing.masterDownInterval(config.version(), interval(), priority(), config.downTimerAdverts());
+        }
+
+        long skew() {
+            return Timing.skew(config.version(), interval(), priority());
+        }
+
+        @Override
+        public String toString() {
+            return router.name() + "(" + instance + ")";
+        }
+    }
+
+    /** A VRID of one family on one segment, and the members that share it. */
+    static final class VirtualRouter {
+        final String key;
+        final List<Member> members = new ArrayList<>();
+        /** The virtual routers of its members' sync groups, itself included. */
+        final Set<VirtualRouter> closure = new LinkedHashSet<>();
+        long lostAt = OWNED;
+        /** Some member authenticates with IPsec AH (see the class comment). */
+        boolean ah;
+
+        VirtualRouter(String key) {
+            this.key = key;
+        }
+
+        @Override
+        public String toString() {
+            return key;
+        }
+    }
+
+    private static final long OWNED = Long.MIN_VALUE;
+
+    private record Handover(VirtualRouter vr, String stopped, long at, long deadline, long events, String derivation) {
+    }
+
+    private final Sim sim;
+    private final EnumSet<Rule> enabled = EnumSet.allOf(Rule.class);
+    private final long[] applied = new long[Rule.values().length];
+    private List<VirtualRouter> vrs;
+    private final Map<String, Member> members = new HashMap<>();
+    private final List<Handover> handovers = new ArrayList<>();
+
+    Invariants(Sim sim) {
+        this.sim = sim;
+    }
+
+    /** Checks only these rules (to show one of them failing on its own). */
+    public Invariants only(Rule... rules) {
+        enabled.clear();
+        enabled.addAll(List.of(rules));
+        return this;
+    }
+
+    /** How many times each rule applied (was evaluated in a state it covers): evidence the runs exercise it. */
+    public long applied(Rule r) {
+        return applied[r.ordinal()];
+    }
+
+    private void build() {
+        Map<String, VirtualRouter> byKey = new LinkedHashMap<>();
+        for (Router r : sim.routers()) {
+            for (InstanceConfig c : r.configs()) {
+                String key = r.port(c.socketKey()).segment().name() + (c.ipv6() ? " IPv6" : " IPv4") + " VRID " + c.vrid();
+                VirtualRouter vr = byKey.computeIfAbsent(key, VirtualRouter::new);
+                Member m = new Member(r, c.name());
+                m.vr = vr;
+                vr.ah |= c.authType() == io.jkeepalived.vrrp.Advert.AUTH_AH;
+                vr.members.add(m);
+                members.put(r.name() + "/" + c.name(), m);
+            }
+        }
+        for (Member m : members.values()) {
+            m.groupMates = m.router.groupMates(m.instance).stream().map(i -> members.get(m.router.name() + "/" + i)).toList();
+        }
+        vrs = List.copyOf(byKey.values());
+        for (VirtualRouter vr : vrs) {
+            for (Member m : vr.members) {
+                for (Member mate : m.groupMates) {
+                    vr.closure.add(mate.vr);
+                }
+            }
+        }
+    }
+
+    private Member member(Router r, String instance) {
+        if (vrs == null) {
+            build();
+        }
+        return members.get(r.name() + "/" + instance);
+    }
+
+    // ---- notifications from the simulator ----
+
+    void onStateChanged(Router r, String instance, VrrpState to, long now) {
+        Member b = member(r, instance);
+        if (to == VrrpState.MASTER) {
+            b.masterSince = now;
+            noTakeoverFromHealthyMaster(b, now);
+        } else {
+            b.masterSince = Long.MAX_VALUE;
+        }
+    }
+
+    void onPriorityChanged(Router r, String instance, long now) {
+        member(r, instance).priorityChangedAt = now;
+    }
+
+    void onDelivered(Router r, String ifname, boolean ipv6, int vrid, int priority, long now) {
+        if (vrs == null) {
+            build();
+        }
+        long waitEnd = r.startedAt() + r.startupDelayNs();
+        for (InstanceConfig c : r.configs()) {
+            if (c.vrid() == vrid && c.ipv6() == ipv6 && c.socketKey().equals(ifname)) {
+                Member m = member(r, c.name());
+                if (priority == 0) {
+                    m.priorityZeroAt = now;
+                }
+                if (now < waitEnd) {
+                    m.startupPush += waitEnd - now;
+                }
+            }
+        }
+    }
+
+    void onStarted(Router r) {
+        if (vrs == null) {
+            build();
+        }
+        for (InstanceConfig c : r.configs()) {
+            member(r, c.name()).startupPush = 0;
+        }
+    }
+
+    void bookkeepingError(Router r, String instance, String what) {
+        fail(Rule.BOOKKEEPING, r.name() + "(" + instance + "): " + what, sim.now());
+    }
+
+    /** Records what (5) will check: called before a host stops gracefully, while its masters are still masters. */
+    void beforeGracefulStop(Router stopping, long now) {
+        if (!enabled.contains(Rule.GRACEFUL_HANDOVER) || !sim.faults().lossless() || !sim.faults().fifo()) {
+            return;
+        }
+        if (vrs == null) {
+            build();
+        }
+        long d = sim.faults().delayBound();
+        for (VirtualRouter vr : vrs) {
+            Member leaving = onRouter(vr, stopping);
+            if (leaving == null || !leaving.master()) {
+                continue;
+            }
+            long best = Long.MAX_VALUE;
+            Member by = null;
+            for (Member c : vr.members) {
+                if (c.router == stopping || !c.router.alive() || c.readySince() > now || c.state() != VrrpState.BACKUP) {
+                    continue;
+                }
+                long skew = 0;
+                boolean hearsStopAdverts = true;
+                for (Member mate : c.groupMates) {
+                    Member stoppingMate = onRouter(mate.vr, stopping);
+                    hearsStopAdverts &= stoppingMate != null && stoppingMate.master() && mate.state() == VrrpState.BACKUP;
+                    skew = Math.max(skew, mate.skew());
+                }
+                if (hearsStopAdverts && skew < best) {
+                    best = skew;
+                    by = c;
+                }
+            }
+            if (by != null) {
+                handovers.add(new Handover(vr, stopping.name(), now, now + d + best, sim.eventCount(),
+                        "deadline = stop " + Time.format(now) + " + D " + Time.format(d) + " + Skew_Time of " + by + " (priority "
+                                + by.priority() + ") " + Time.format(best)));
+            }
+        }
+    }
+
+    private static Member onRouter(VirtualRouter vr, Router r) {
+        for (Member m : vr.members) {
+            if (m.router == r) {
+                return m;
+            }
+        }
+        return null;
+    }
+
+    // ---- the checks ----
+
+    /** Checks the state as it stands, taken to hold at time {@code at}. */
+    void check(long at) {
+        if (vrs == null) {
+            build();
+        }
+        for (VirtualRouter vr : vrs) {
+            if (enabled.contains(Rule.BOOKKEEPING)) {
+                bookkeeping(vr, at);
+            }
+            vipOwned(vr, at);
+            if (settled(vr, at) && (vr.closure.size() == 1 || groupWinner(vr, at) != null)) {
+                if (enabled.contains(Rule.ONE_MASTER)) {
+                    oneMaster(vr, at);
+                }
+                if (enabled.contains(Rule.HIGHEST_PRIORITY)) {
+                    highestPriority(vr, at);
+                }
+            }
+        }
+        if (!handovers.isEmpty()) {
+            handovers(at);
+        }
+    }
+
+    private void bookkeeping(VirtualRouter vr, long at) {
+        applied[Rule.BOOKKEEPING.ordinal()]++;
+        for (Member m : vr.members) {
+            if (m.router.alive() && m.router.owns(m.instance) != (m.state() == VrrpState.MASTER)) {
+                fail(Rule.BOOKKEEPING, m + " is " + m.state() + (m.router.owns(m.instance) ? " with" : " without")
+                        + " its VIPs installed", at);
+            }
+        }
+    }
+
+    private void vipOwned(VirtualRouter vr, long at) {
+        boolean owned = false;
+        for (Member m : vr.members) {
+            owned |= m.router.owns(m.instance);
+        }
+        if (owned) {
+            vr.lostAt = OWNED;
+            return;
+        }
+        if (vr.lostAt == OWNED) {
+            vr.lostAt = at;
+        }
+        if (!enabled.contains(Rule.VIP_OWNED)) {
+            return;
+        }
+        long d = sim.faults().delayBound();
+        long deadline = Long.MAX_VALUE;
+        Member by = null;
+        for (Member m : vr.members) {
+            long healthy = m.readySince();
+            if (healthy == Long.MAX_VALUE) {
+                continue;
+            }
+            long groupMdi = 0;
+            for (Member mate : m.groupMates) {
+                groupMdi = Math.max(groupMdi, mate.masterDownInterval());
+            }
+            long due = Math.max(vr.lostAt + d, healthy) + groupMdi;
+            if (due < deadline) {
+                deadline = due;
+                by = m;
+            }
+        }
+        if (by == null) {
+            return;
+        }
+        applied[Rule.VIP_OWNED.ordinal()]++;
+        if (at > deadline) {
+            fail(Rule.VIP_OWNED, vr + " has had no owner since " + Time.format(vr.lostAt) + "; " + by + " (healthy since "
+                    + Time.format(by.readySince()) + ", priority " + by.priority() + ") should own it by "
+                    + Time.format(deadline) + " = max(lost + D " + Time.format(d) + ", healthy since) + Master_Down_Interval", at);
+        }
+    }
+
+    private boolean settled(VirtualRouter vr, long at) {
+        if (!enabled.contains(Rule.ONE_MASTER) && !enabled.contains(Rule.HIGHEST_PRIORITY)) {
+            return false;
+        }
+        if (!sim.faults().lossless()) {
+            return false;
+        }
+        for (VirtualRouter u : vr.closure) {
+            if (u.ah) {
+                return false;
+            }
+        }
+        boolean anyHealthy = false;
+        for (Member m : vr.members) {
+            anyHealthy |= m.healthySince() <= at;
+        }
+        if (!anyHealthy) {
+            return false;
+        }
+        return at - t0() >= settleTime(vr);
+    }
+
+    private long t0() {
+        long t0 = sim.lastEventAt();
+        for (VirtualRouter vr : vrs) {
+            for (Member m : vr.members) {
+                if (m.router.alive()) {
+                    t0 = Math.max(t0, m.router.startedAt() + m.router.startupDelayNs() + m.startupPush);
+                }
+            }
+        }
+        return t0;
+    }
+
+    /** W over the virtual routers of the members' sync groups (see the class comment). */
+    long settleTime(VirtualRouter vr) {
+        long d = sim.faults().delayBound();
+        long w = 0;
+        for (VirtualRouter u : vr.closure) {
+            long mdi = 0;
+            long interval = 0;
+            long preemptDelay = 0;
+            for (Member m : u.members) {
+                if (!m.router.alive()) {
+                    continue;
+                }
+                mdi = Math.max(mdi, m.masterDownInterval());
+                interval = Math.max(interval, m.interval());
+                if (m.config.preempt()) {
+                    preemptDelay = Math.max(preemptDelay, m.config.preemptDelayNs());
+                }
+            }
+            // with preempt_delay a lower master may only appear at T0 + D + MDI, and its first advert
+            // (by T0 + 2D + MDI) arms the delay: the higher backup times out by then + P + MDI
+            w = Math.max(w, preemptDelay > 0 ? 2 * mdi + 3 * d + preemptDelay : mdi + interval + 2 * d);
+        }
+        return w;
+    }
+
+    private void oneMaster(VirtualRouter vr, long at) {
+        applied[Rule.ONE_MASTER.ordinal()]++;
+        List<Member> masters = masters(vr);
+        if (masters.size() != 1) {
+            fail(Rule.ONE_MASTER, vr + " has " + masters.size() + " masters " + masters + "; lossless with no event since T0 = "
+                    + Time.format(t0()) + ", settle time W = " + Time.format(settleTime(vr)), at);
+        }
+    }
+
+    private static List<Member> masters(VirtualRouter vr) {
+        List<Member> masters = new ArrayList<>(2);
+        for (Member m : vr.members) {
+            if (m.master()) {
+                masters.add(m);
+            }
+        }
+        return masters;
+    }
+
+    /**
+     * The host whose members beat every other healthy host's members (RFC 5798 6.4.3: priority,
+     * then primary address) in every virtual router of the sync groups, or null if there is none:
+     * then two groups may each lose one member's election and step down together, time out
+     * together and flap (keepalived's sync groups), and (1) does not apply.
+     */
+    private Router groupWinner(VirtualRouter vr, long at) {
+        for (Member candidate : vr.members) {
+            if (!healthyAt(candidate, at)) {
+                continue;
+            }
+            boolean wins = true;
+            for (Member mine : candidate.groupMates) {
+                for (Member other : mine.vr.members) {
+                    if (other != mine && healthyAt(other, at) && !mine.beats(other)) {
+                        wins = false;
+                    }
+                }
+            }
+            if (wins) {
+                return candidate.router;
+            }
+        }
+        return null;
+    }
+
+    private static boolean healthyAt(Member m, long at) {
+        return m.router.alive() && m.healthySince() <= at;
+    }
+
+    /**
+     * (3): no healthy host has a higher effective priority than the master in every virtual
+     * router of the master's sync group (for a master without a group: the master's priority is
+     * the highest). A host that is higher in only some of them cannot take the group over: its
+     * other members keep hearing a master of higher or equal priority and hold it back.
+     */
+    private void highestPriority(VirtualRouter vr, long at) {
+        for (VirtualRouter u : vr.closure) {
+            for (Member m : u.members) {
+                if (m.router.alive() && !m.config.preempt()) {
+                    return;
+                }
+            }
+        }
+        for (Member master : vr.members) {
+            if (!master.master()) {
+                continue;
+            }
+            applied[Rule.HIGHEST_PRIORITY.ordinal()]++;
+            for (Member challenger : vr.members) {
+                if (challenger == master || !healthyAt(challenger, at)) {
+                    continue;
+                }
+                boolean higherEverywhere = true;
+                for (Member mate : master.groupMates) {
+                    Member theirs = onRouter(mate.vr, challenger.router);
+                    higherEverywhere &= theirs != null && healthyAt(theirs, at) && theirs.priority() > mate.priority();
+                }
+                if (higherEverywhere) {
+                    fail(Rule.HIGHEST_PRIORITY, vr + ": " + master + " (priority " + master.priority() + ") is master, but "
+                            + challenger + " has priority " + challenger.priority()
+                            + (master.groupMates.size() > 1 ? " (higher in every member of the sync group)" : "") + "; "
+                            + vr.members.stream().filter(x -> x.router.alive()).map(x -> x + "=" + x.priority()).toList(), at);
+                }
+            }
+        }
+    }
+
+    private void noTakeoverFromHealthyMaster(Member b, long now) {
+        if (!enabled.contains(Rule.NO_TAKEOVER) || b.router.inSyncGroup(b.instance) || b.vr.ah) {
+            return;
+        }
+        long d = sim.faults().delayBound();
+        long window = now - 2 * b.interval() - 2 * d;
+        if (2 * d >= b.interval() + b.skew() || b.readySince() >= window || b.priorityZeroAt >= window) {
+            return;
+        }
+        for (Member m : b.vr.members) {
+            if (m == b || !m.master() || m.masterSince >= window
+                    || sim.faults().cleanSince(m.router.name(), b.router.name()) >= window) {
+                continue;
+            }
+            applied[Rule.NO_TAKEOVER.ordinal()]++;
+            boolean mustStay = !b.config.preempt()
+                    || (m.priority() >= b.priority() && m.priorityChangedAt < window && b.priorityChangedAt < window);
+            if (mustStay) {
+                fail(Rule.NO_TAKEOVER, b + " (priority " + b.priority() + (b.config.preempt() ? "" : ", nopreempt")
+                        + ") became master although " + m + " (priority " + m.priority() + ") has been master since "
+                        + Time.format(m.masterSince) + " and heard without loss since "
+                        + Time.format(sim.faults().cleanSince(m.router.name(), b.router.name())) + " (window from "
+                        + Time.format(window) + " = now - 2A - 2D)", now);
+            }
+        }
+    }
+
+    private void handovers(long at) {
+        var it = handovers.iterator();
+        while (it.hasNext()) {
+            Handover h = it.next();
+            if (sim.eventCount() != h.events) {
+                it.remove();
+                continue;
+            }
+            boolean owned = false;
+            for (Member m : h.vr.members) {
+                owned |= m.router.owns(m.instance);
+            }
+            if (owned) {
+                applied[Rule.GRACEFUL_HANDOVER.ordinal()]++;
+                it.remove();
+            } else if (at > h.deadline) {
+                fail(Rule.GRACEFUL_HANDOVER, h.vr + ": " + h.stopped + " stopped gracefully at " + Time.format(h.at)
+                        + " and no one owns the VIPs at the " + h.derivation + " = " + Time.format(h.deadline), at);
+            }
+        }
+    }
+
+    private void fail(Rule rule, String what, long at) {
+        if (enabled.contains(rule)) {
+            String headline = rule.title() + " violated at " + Time.format(at) + ": " + what;
+            throw new InvariantViolation(rule, headline, sim.failureReport(headline));
+        }
+    }
+}
