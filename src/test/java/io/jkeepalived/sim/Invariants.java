@@ -52,11 +52,16 @@ import java.util.Set;
  * <li>{@link Rule#ONE_MASTER}: when settled, exactly one member is MASTER.
  * <li>{@link Rule#VIP_OWNED}: when no host owns the VIPs (lost at t_loss) and some member is
  * healthy, some host owns them again by the earliest over healthy members m of
- * {@code max(t_loss + D, healthySince(m)) + MDI_group(m)}, MDI_group the largest MDI over m's
- * sync group. Derivation: after t_loss no master exists, so the only adverts that reset m's
+ * {@code max(t_loss + D, ready(m), priorityChanged(m)) + MDI_group(m)}, MDI_group the largest
+ * MDI over m's sync group (current priorities), ready(m) when m became healthy (plus the
+ * startup-wait push, see {@link Member#readySince}), priorityChanged(m) the last priority change
+ * in m's group. Derivation: after t_loss no master exists, so the only adverts that reset m's
  * timer left before t_loss (arrive by t_loss + D), or m's timer started when it became healthy
  * (start, fault cleared: keepalived arms MDI); it fires MDI later (priority 0 adverts only
- * shorten it), and a sync group goes MASTER when its last member fires.
+ * shorten it), and a sync group goes MASTER when its last member fires. A priority change
+ * moves a backup's deadline by the new down timer minus the stored one
+ * (vrrp_set_effective_priority); after an ignored advert the stored one is the time left, so
+ * the deadline becomes the change plus the new MDI.
  * <li>{@link Rule#HIGHEST_PRIORITY}: when settled and every member of the virtual routers of
  * its sync groups preempts, the master is a host whose effective priority is the highest of
  * the healthy members in each of those virtual routers. Ties: RFC 5798 6.4.3 breaks them by
@@ -308,7 +313,7 @@ public final class Invariants {
     }
 
     void bookkeepingError(Router r, String instance, String what) {
-        fail(Rule.BOOKKEEPING, r.name() + "(" + instance + "): " + what, sim.now());
+        fail(Rule.BOOKKEEPING, sim.now(), r.name() + "(" + instance + "): " + what);
     }
 
     /** Records what (5) will check: called before a host stops gracefully, while its masters are still masters. */
@@ -362,27 +367,32 @@ public final class Invariants {
 
     // ---- the checks ----
 
-    /** Checks the state as it stands, taken to hold at time {@code at}. */
-    void check(long at) {
+    /**
+     * Checks the state as it stands, which holds from {@code from} to {@code at} (nothing
+     * happens in between). Every rule's condition only grows with time, so it is evaluated at
+     * {@code at}; a violation is reported at the first instant of the interval it held at.
+     */
+    void check(long from, long at) {
         if (vrs == null) {
             build();
         }
         for (VirtualRouter vr : vrs) {
             if (enabled.contains(Rule.BOOKKEEPING)) {
-                bookkeeping(vr, at);
+                bookkeeping(vr, from);
             }
-            vipOwned(vr, at);
+            vipOwned(vr, from, at);
             if (settled(vr, at) && (vr.closure.size() == 1 || groupWinner(vr, at) != null)) {
+                long since = Math.max(from, t0() + settleTime(vr));
                 if (enabled.contains(Rule.ONE_MASTER)) {
-                    oneMaster(vr, at);
+                    oneMaster(vr, since);
                 }
                 if (enabled.contains(Rule.HIGHEST_PRIORITY)) {
-                    highestPriority(vr, at);
+                    highestPriority(vr, since);
                 }
             }
         }
         if (!handovers.isEmpty()) {
-            handovers(at);
+            handovers(from, at);
         }
     }
 
@@ -390,13 +400,13 @@ public final class Invariants {
         applied[Rule.BOOKKEEPING.ordinal()]++;
         for (Member m : vr.members) {
             if (m.router.alive() && m.router.owns(m.instance) != (m.state() == VrrpState.MASTER)) {
-                fail(Rule.BOOKKEEPING, m + " is " + m.state() + (m.router.owns(m.instance) ? " with" : " without")
-                        + " its VIPs installed", at);
+                fail(Rule.BOOKKEEPING, at, m + " is " + m.state() + (m.router.owns(m.instance) ? " with" : " without")
+                        + " its VIPs installed");
             }
         }
     }
 
-    private void vipOwned(VirtualRouter vr, long at) {
+    private void vipOwned(VirtualRouter vr, long from, long at) {
         boolean owned = false;
         for (Member m : vr.members) {
             owned |= m.router.owns(m.instance);
@@ -406,7 +416,7 @@ public final class Invariants {
             return;
         }
         if (vr.lostAt == OWNED) {
-            vr.lostAt = at;
+            vr.lostAt = from;
         }
         if (!enabled.contains(Rule.VIP_OWNED)) {
             return;
@@ -420,10 +430,12 @@ public final class Invariants {
                 continue;
             }
             long groupMdi = 0;
+            long priorityChanged = Long.MIN_VALUE;
             for (Member mate : m.groupMates) {
                 groupMdi = Math.max(groupMdi, mate.masterDownInterval());
+                priorityChanged = Math.max(priorityChanged, mate.priorityChangedAt);
             }
-            long due = Math.max(vr.lostAt + d, healthy) + groupMdi;
+            long due = Math.max(Math.max(vr.lostAt + d, healthy), priorityChanged) + groupMdi;
             if (due < deadline) {
                 deadline = due;
                 by = m;
@@ -434,9 +446,9 @@ public final class Invariants {
         }
         applied[Rule.VIP_OWNED.ordinal()]++;
         if (at > deadline) {
-            fail(Rule.VIP_OWNED, vr + " has had no owner since " + Time.format(vr.lostAt) + "; " + by + " (healthy since "
+            fail(Rule.VIP_OWNED, Math.max(from, deadline + 1), vr + " has had no owner since " + Time.format(vr.lostAt) + "; " + by + " (healthy since "
                     + Time.format(by.readySince()) + ", priority " + by.priority() + ") should own it by "
-                    + Time.format(deadline) + " = max(lost + D " + Time.format(d) + ", healthy since) + Master_Down_Interval", at);
+                    + Time.format(deadline) + " = max(lost + D " + Time.format(d) + ", healthy since) + Master_Down_Interval");
         }
     }
 
@@ -503,8 +515,8 @@ public final class Invariants {
         applied[Rule.ONE_MASTER.ordinal()]++;
         List<Member> masters = masters(vr);
         if (masters.size() != 1) {
-            fail(Rule.ONE_MASTER, vr + " has " + masters.size() + " masters " + masters + "; lossless with no event since T0 = "
-                    + Time.format(t0()) + ", settle time W = " + Time.format(settleTime(vr)), at);
+            fail(Rule.ONE_MASTER, at, vr + " has " + masters.size() + " masters " + masters + "; lossless with no event since T0 = "
+                    + Time.format(t0()) + ", settle time W = " + Time.format(settleTime(vr)));
         }
     }
 
@@ -577,10 +589,10 @@ public final class Invariants {
                     higherEverywhere &= theirs != null && healthyAt(theirs, at) && theirs.priority() > mate.priority();
                 }
                 if (higherEverywhere) {
-                    fail(Rule.HIGHEST_PRIORITY, vr + ": " + master + " (priority " + master.priority() + ") is master, but "
+                    fail(Rule.HIGHEST_PRIORITY, at, vr + ": " + master + " (priority " + master.priority() + ") is master, but "
                             + challenger + " has priority " + challenger.priority()
                             + (master.groupMates.size() > 1 ? " (higher in every member of the sync group)" : "") + "; "
-                            + vr.members.stream().filter(x -> x.router.alive()).map(x -> x + "=" + x.priority()).toList(), at);
+                            + vr.members.stream().filter(x -> x.router.alive()).map(x -> x + "=" + x.priority()).toList());
                 }
             }
         }
@@ -604,16 +616,16 @@ public final class Invariants {
             boolean mustStay = !b.config.preempt()
                     || (m.priority() >= b.priority() && m.priorityChangedAt < window && b.priorityChangedAt < window);
             if (mustStay) {
-                fail(Rule.NO_TAKEOVER, b + " (priority " + b.priority() + (b.config.preempt() ? "" : ", nopreempt")
+                fail(Rule.NO_TAKEOVER, now, b + " (priority " + b.priority() + (b.config.preempt() ? "" : ", nopreempt")
                         + ") became master although " + m + " (priority " + m.priority() + ") has been master since "
                         + Time.format(m.masterSince) + " and heard without loss since "
                         + Time.format(sim.faults().cleanSince(m.router.name(), b.router.name())) + " (window from "
-                        + Time.format(window) + " = now - 2A - 2D)", now);
+                        + Time.format(window) + " = now - 2A - 2D)");
             }
         }
     }
 
-    private void handovers(long at) {
+    private void handovers(long from, long at) {
         var it = handovers.iterator();
         while (it.hasNext()) {
             Handover h = it.next();
@@ -629,13 +641,13 @@ public final class Invariants {
                 applied[Rule.GRACEFUL_HANDOVER.ordinal()]++;
                 it.remove();
             } else if (at > h.deadline) {
-                fail(Rule.GRACEFUL_HANDOVER, h.vr + ": " + h.stopped + " stopped gracefully at " + Time.format(h.at)
-                        + " and no one owns the VIPs at the " + h.derivation + " = " + Time.format(h.deadline), at);
+                fail(Rule.GRACEFUL_HANDOVER, Math.max(from, h.deadline + 1), h.vr + ": " + h.stopped + " stopped gracefully at "
+                        + Time.format(h.at) + " and no one owns the VIPs at the " + h.derivation + " = " + Time.format(h.deadline));
             }
         }
     }
 
-    private void fail(Rule rule, String what, long at) {
+    private void fail(Rule rule, long at, String what) {
         if (enabled.contains(rule)) {
             String headline = rule.title() + " violated at " + Time.format(at) + ": " + what;
             throw new InvariantViolation(rule, headline, sim.failureReport(headline));

@@ -274,20 +274,16 @@ public final class Sim {
                 break;
             }
             if (next > clock.now()) {
-                check(next - 1);
+                invariants.check(clock.now(), next - 1);
             }
             clock.runNext(t);
             steps++;
-            check(clock.now());
+            invariants.check(clock.now(), clock.now());
         }
         if (t > clock.now()) {
-            check(t);
+            invariants.check(clock.now(), t);
             clock.advanceTo(t);
         }
-    }
-
-    private void check(long at) {
-        invariants.check(at);
     }
 
     /** The failure text: context, what broke, the timeline's and the wire's last lines. */
