@@ -6,10 +6,8 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * What must hold in every run, checked per virtual router (a VRID of one address family on one
@@ -51,11 +49,13 @@ import java.util.Set;
  * the instance is MASTER (AddAddresses and RemoveAddresses alternate).
  * <li>{@link Rule#ONE_MASTER}: when settled, exactly one member is MASTER.
  * <li>{@link Rule#VIP_OWNED}: when no host owns the VIPs (lost at t_loss) and some member is
- * healthy, some host owns them again by the earliest over healthy members m of
- * {@code max(t_loss + D, ready(m), priorityChanged(m)) + MDI_group(m)}, MDI_group the largest
- * MDI over m's sync group (current priorities), ready(m) when m became healthy (plus the
- * startup-wait push, see {@link Member#readySince}), priorityChanged(m) the last priority change
- * in m's group. Derivation: after t_loss no master exists, so the only adverts that reset m's
+ * healthy, some host owns them again by the earliest over healthy members m of the latest over
+ * the members g of m's sync group (m alone without one) of
+ * {@code max(t_loss(g) + D, ready(g), priorityChanged(g)) + MDI(g)}: t_loss(g) when g's virtual
+ * router lost its owner (a member whose group has an owned virtual router is not counted on),
+ * ready(g) when g became healthy (plus the startup-wait push, see {@link Member#readySince}),
+ * priorityChanged(g) its last priority change, MDI at the current priority. Derivation: after
+ * t_loss no master exists, so the only adverts that reset m's
  * timer left before t_loss (arrive by t_loss + D), or m's timer started when it became healthy
  * (start, fault cleared: keepalived arms MDI); it fires MDI later (priority 0 adverts only
  * shorten it), and a sync group goes MASTER when its last member fires. A priority change
@@ -123,22 +123,33 @@ public final class Invariants {
         long priorityChangedAt = Long.MIN_VALUE;
         long priorityZeroAt = Long.MIN_VALUE;
 
+        final Router.Slot slot;
+
         Member(Router router, String instance) {
             this.router = router;
             this.instance = instance;
-            this.config = router.config(instance);
+            this.slot = router.slot(instance);
+            this.config = slot.config;
+        }
+
+        boolean alive() {
+            return slot.instance != null;
         }
 
         boolean master() {
-            return router.alive() && router.state(instance) == VrrpState.MASTER;
+            return slot.instance != null && slot.instance.state() == VrrpState.MASTER;
         }
 
         VrrpState state() {
-            return router.state(instance);
+            return slot.state();
+        }
+
+        boolean owns() {
+            return slot.owns;
         }
 
         long healthySince() {
-            return router.healthySince(instance);
+            return slot.healthySince;
         }
 
         /**
@@ -156,7 +167,7 @@ public final class Invariants {
         }
 
         int priority() {
-            return router.effectivePriority(instance);
+            return slot.instance.effectivePriority();
         }
 
         long interval() {
@@ -174,12 +185,17 @@ public final class Invariants {
             return c != 0 ? c > 0 : java.util.Arrays.compareUnsigned(primaryAddress(), other.primaryAddress()) > 0;
         }
 
+        /**
+         * Master_Down_Interval at the current priority. A VRRPv3 backup counts in the interval of
+         * the master it heard last (RFC 5798 6.4.2), so the longest interval of the virtual router.
+         */
         long masterDownInterval() {
-            return Timing.masterDownInterval(config.version(), interval(), priority(), config.downTimerAdverts());
+            return Timing.masterDownInterval(config.version(), vr.maxInterval, priority(), config.downTimerAdverts());
         }
 
+        /** Skew_Time at the current priority, in the longest interval of the virtual router (see above). */
         long skew() {
-            return Timing.skew(config.version(), interval(), priority());
+            return Timing.skew(config.version(), vr.maxInterval, priority());
         }
 
         @Override
@@ -193,10 +209,12 @@ public final class Invariants {
         final String key;
         final List<Member> members = new ArrayList<>();
         /** The virtual routers of its members' sync groups, itself included. */
-        final Set<VirtualRouter> closure = new LinkedHashSet<>();
+        final List<VirtualRouter> closure = new ArrayList<>();
         long lostAt = OWNED;
         /** Some member authenticates with IPsec AH (see the class comment). */
         boolean ah;
+        /** The longest advert interval of its members (VRRPv3 members may differ). */
+        long maxInterval;
 
         VirtualRouter(String key) {
             this.key = key;
@@ -245,6 +263,7 @@ public final class Invariants {
                 Member m = new Member(r, c.name());
                 m.vr = vr;
                 vr.ah |= c.authType() == io.jkeepalived.vrrp.Advert.AUTH_AH;
+                vr.maxInterval = Math.max(vr.maxInterval, c.advertIntervalNs());
                 vr.members.add(m);
                 members.put(r.name() + "/" + c.name(), m);
             }
@@ -256,7 +275,9 @@ public final class Invariants {
         for (VirtualRouter vr : vrs) {
             for (Member m : vr.members) {
                 for (Member mate : m.groupMates) {
-                    vr.closure.add(mate.vr);
+                    if (!vr.closure.contains(mate.vr)) {
+                        vr.closure.add(mate.vr);
+                    }
                 }
             }
         }
@@ -327,13 +348,13 @@ public final class Invariants {
         long d = sim.faults().delayBound();
         for (VirtualRouter vr : vrs) {
             Member leaving = onRouter(vr, stopping);
-            if (leaving == null || !leaving.master()) {
+            if (leaving == null || !leaving.master() || vr.ah) {
                 continue;
             }
             long best = Long.MAX_VALUE;
             Member by = null;
             for (Member c : vr.members) {
-                if (c.router == stopping || !c.router.alive() || c.readySince() > now || c.state() != VrrpState.BACKUP) {
+                if (c.router == stopping || !c.alive() || c.readySince() > now || c.state() != VrrpState.BACKUP) {
                     continue;
                 }
                 long skew = 0;
@@ -376,12 +397,18 @@ public final class Invariants {
         if (vrs == null) {
             build();
         }
+        t0 = Long.MIN_VALUE;
+        for (VirtualRouter vr : vrs) {
+            trackOwnership(vr, from);
+        }
         for (VirtualRouter vr : vrs) {
             if (enabled.contains(Rule.BOOKKEEPING)) {
                 bookkeeping(vr, from);
             }
-            vipOwned(vr, from, at);
-            if (settled(vr, at) && (vr.closure.size() == 1 || groupWinner(vr, at) != null)) {
+            if (enabled.contains(Rule.VIP_OWNED)) {
+                vipOwned(vr, from, at);
+            }
+            if (settled(vr, at) && consistentRanking(vr, at)) {
                 long since = Math.max(from, t0() + settleTime(vr));
                 if (enabled.contains(Rule.ONE_MASTER)) {
                     oneMaster(vr, since);
@@ -399,43 +426,35 @@ public final class Invariants {
     private void bookkeeping(VirtualRouter vr, long at) {
         applied[Rule.BOOKKEEPING.ordinal()]++;
         for (Member m : vr.members) {
-            if (m.router.alive() && m.router.owns(m.instance) != (m.state() == VrrpState.MASTER)) {
-                fail(Rule.BOOKKEEPING, at, m + " is " + m.state() + (m.router.owns(m.instance) ? " with" : " without")
+            if (m.alive() && m.owns() != (m.state() == VrrpState.MASTER)) {
+                fail(Rule.BOOKKEEPING, at, m + " is " + m.state() + (m.owns() ? " with" : " without")
                         + " its VIPs installed");
             }
         }
     }
 
-    private void vipOwned(VirtualRouter vr, long from, long at) {
+    /** Notes when each virtual router lost its last owner (before any rule reads it). */
+    private void trackOwnership(VirtualRouter vr, long from) {
         boolean owned = false;
         for (Member m : vr.members) {
-            owned |= m.router.owns(m.instance);
+            owned |= m.owns();
         }
         if (owned) {
             vr.lostAt = OWNED;
-            return;
-        }
-        if (vr.lostAt == OWNED) {
+        } else if (vr.lostAt == OWNED) {
             vr.lostAt = from;
         }
-        if (!enabled.contains(Rule.VIP_OWNED)) {
+    }
+
+    private void vipOwned(VirtualRouter vr, long from, long at) {
+        if (vr.lostAt == OWNED) {
             return;
         }
         long d = sim.faults().delayBound();
         long deadline = Long.MAX_VALUE;
         Member by = null;
         for (Member m : vr.members) {
-            long healthy = m.readySince();
-            if (healthy == Long.MAX_VALUE) {
-                continue;
-            }
-            long groupMdi = 0;
-            long priorityChanged = Long.MIN_VALUE;
-            for (Member mate : m.groupMates) {
-                groupMdi = Math.max(groupMdi, mate.masterDownInterval());
-                priorityChanged = Math.max(priorityChanged, mate.priorityChangedAt);
-            }
-            long due = Math.max(Math.max(vr.lostAt + d, healthy), priorityChanged) + groupMdi;
+            long due = takeoverDue(m, d);
             if (due < deadline) {
                 deadline = due;
                 by = m;
@@ -446,10 +465,33 @@ public final class Invariants {
         }
         applied[Rule.VIP_OWNED.ordinal()]++;
         if (at > deadline) {
-            fail(Rule.VIP_OWNED, Math.max(from, deadline + 1), vr + " has had no owner since " + Time.format(vr.lostAt) + "; " + by + " (healthy since "
-                    + Time.format(by.readySince()) + ", priority " + by.priority() + ") should own it by "
-                    + Time.format(deadline) + " = max(lost + D " + Time.format(d) + ", healthy since) + Master_Down_Interval");
+            fail(Rule.VIP_OWNED, Math.max(from, deadline + 1), vr + " has had no owner since " + Time.format(vr.lostAt) + "; "
+                    + by + " (ready since " + Time.format(by.readySince()) + ", priority " + by.priority() + ") should own it by "
+                    + Time.format(deadline) + " = max(lost + D " + Time.format(d)
+                    + ", ready, priority changed) + Master_Down_Interval, for the last of its sync group");
         }
+    }
+
+    /**
+     * When a healthy member of an unowned virtual router will have taken over at the latest:
+     * each member of its sync group times out Master_Down_Interval after the later of its own
+     * virtual router's loss (+ D), becoming ready and its last priority change, and the group
+     * goes MASTER with the last of them. MAX_VALUE if the member cannot be counted on: not
+     * healthy, or a virtual router of its group is owned (that owner's group is MASTER).
+     */
+    private static long takeoverDue(Member m, long d) {
+        if (m.readySince() == Long.MAX_VALUE) {
+            return Long.MAX_VALUE;
+        }
+        long due = Long.MIN_VALUE;
+        for (Member mate : m.groupMates) {
+            if (mate.vr.lostAt == OWNED || mate.readySince() == Long.MAX_VALUE) {
+                return Long.MAX_VALUE;
+            }
+            long from = Math.max(Math.max(mate.vr.lostAt + d, mate.readySince()), mate.priorityChangedAt);
+            due = Math.max(due, from + mate.masterDownInterval());
+        }
+        return due;
     }
 
     private boolean settled(VirtualRouter vr, long at) {
@@ -474,11 +516,21 @@ public final class Invariants {
         return at - t0() >= settleTime(vr);
     }
 
+    /** T0 of the current check, computed once (MIN_VALUE: not yet). */
+    private long t0 = Long.MIN_VALUE;
+
     private long t0() {
+        if (t0 == Long.MIN_VALUE) {
+            t0 = computeT0();
+        }
+        return t0;
+    }
+
+    private long computeT0() {
         long t0 = sim.lastEventAt();
         for (VirtualRouter vr : vrs) {
             for (Member m : vr.members) {
-                if (m.router.alive()) {
+                if (m.alive()) {
                     t0 = Math.max(t0, m.router.startedAt() + m.router.startupDelayNs() + m.startupPush);
                 }
             }
@@ -495,11 +547,11 @@ public final class Invariants {
             long interval = 0;
             long preemptDelay = 0;
             for (Member m : u.members) {
-                if (!m.router.alive()) {
+                if (!m.alive()) {
                     continue;
                 }
                 mdi = Math.max(mdi, m.masterDownInterval());
-                interval = Math.max(interval, m.interval());
+                interval = u.maxInterval;
                 if (m.config.preempt()) {
                     preemptDelay = Math.max(preemptDelay, m.config.preemptDelayNs());
                 }
@@ -531,33 +583,34 @@ public final class Invariants {
     }
 
     /**
-     * The host whose members beat every other healthy host's members (RFC 5798 6.4.3: priority,
-     * then primary address) in every virtual router of the sync groups, or null if there is none:
-     * then two groups may each lose one member's election and step down together, time out
-     * together and flap (keepalived's sync groups), and (1) does not apply.
+     * Whether the hosts rank the same in every virtual router of the members' sync groups (RFC
+     * 5798 6.4.3: priority, then primary address), so that of two group masters one loses every
+     * election and the other none. Without that, two groups may each lose one member's election
+     * and step down together, time out together and flap (keepalived's sync groups), and (1) and
+     * (3) do not apply.
      */
-    private Router groupWinner(VirtualRouter vr, long at) {
-        for (Member candidate : vr.members) {
-            if (!healthyAt(candidate, at)) {
-                continue;
-            }
-            boolean wins = true;
-            for (Member mine : candidate.groupMates) {
-                for (Member other : mine.vr.members) {
-                    if (other != mine && healthyAt(other, at) && !mine.beats(other)) {
-                        wins = false;
+    private static boolean consistentRanking(VirtualRouter vr, long at) {
+        if (vr.closure.size() == 1) {
+            return true;
+        }
+        for (Member a : vr.members) {
+            for (Member b : vr.members) {
+                if (a == b || !healthyAt(a, at) || !healthyAt(b, at) || !a.beats(b)) {
+                    continue;
+                }
+                for (Member aMate : a.groupMates) {
+                    Member bMate = onRouter(aMate.vr, b.router);
+                    if (bMate != null && healthyAt(bMate, at) && !aMate.beats(bMate)) {
+                        return false;
                     }
                 }
             }
-            if (wins) {
-                return candidate.router;
-            }
         }
-        return null;
+        return true;
     }
 
     private static boolean healthyAt(Member m, long at) {
-        return m.router.alive() && m.healthySince() <= at;
+        return m.alive() && m.healthySince() <= at;
     }
 
     /**
@@ -569,7 +622,7 @@ public final class Invariants {
     private void highestPriority(VirtualRouter vr, long at) {
         for (VirtualRouter u : vr.closure) {
             for (Member m : u.members) {
-                if (m.router.alive() && !m.config.preempt()) {
+                if (m.alive() && !m.config.preempt()) {
                     return;
                 }
             }
@@ -592,7 +645,7 @@ public final class Invariants {
                     fail(Rule.HIGHEST_PRIORITY, at, vr + ": " + master + " (priority " + master.priority() + ") is master, but "
                             + challenger + " has priority " + challenger.priority()
                             + (master.groupMates.size() > 1 ? " (higher in every member of the sync group)" : "") + "; "
-                            + vr.members.stream().filter(x -> x.router.alive()).map(x -> x + "=" + x.priority()).toList());
+                            + vr.members.stream().filter(x -> x.alive()).map(x -> x + "=" + x.priority()).toList());
                 }
             }
         }
@@ -603,12 +656,15 @@ public final class Invariants {
             return;
         }
         long d = sim.faults().delayBound();
-        long window = now - 2 * b.interval() - 2 * d;
-        if (2 * d >= b.interval() + b.skew() || b.readySince() >= window || b.priorityZeroAt >= window) {
-            return;
-        }
         for (Member m : b.vr.members) {
-            if (m == b || !m.master() || m.masterSince >= window
+            if (m == b || !m.master()) {
+                continue;
+            }
+            // M sends every A(M); B counts its down timer in A(M) once it hears M
+            long a = m.interval();
+            long window = now - 2 * a - 2 * d;
+            if (2 * d >= a + Timing.skew(b.config.version(), a, b.priority()) || b.readySince() >= window
+                    || b.priorityZeroAt >= window || m.masterSince >= window
                     || sim.faults().cleanSince(m.router.name(), b.router.name()) >= window) {
                 continue;
             }
@@ -635,7 +691,7 @@ public final class Invariants {
             }
             boolean owned = false;
             for (Member m : h.vr.members) {
-                owned |= m.router.owns(m.instance);
+                owned |= m.owns();
             }
             if (owned) {
                 applied[Rule.GRACEFUL_HANDOVER.ordinal()]++;

@@ -133,18 +133,36 @@ public final class RandomSchedule {
                     top = k;
                 }
             }
+            if (!nopreempt && !grouped && random.nextInt(8) == 0) {
+                priorities[top] = InstanceConfig.PRIORITY_OWNER;   // the address owner
+            }
             int masterByConfig = !nopreempt && random.nextInt(3) == 0 ? top : -1;
+            // keepalived's per-instance options that change who sends when
+            boolean lowerPrioNoAdvert = random.nextInt(6) == 0;
+            boolean higherPrioSendAdvert = random.nextInt(6) == 0;
+            boolean skipCheckAdvAddr = random.nextInt(6) == 0;
+            // VRRPv3 routers may advertise at different intervals: a backup adopts its master's (RFC 5798 6.4.2)
+            boolean mixedIntervals = version == 3 && interval >= Time.millis(20) && random.nextInt(5) == 0;
+            long[] intervals = new long[routers];
+            for (int k = 0; k < routers; k++) {
+                intervals[k] = mixedIntervals && random.nextBoolean() ? interval / 20 * 10 : interval;
+            }
             int vips = 1 + random.nextInt(3);
             int segment = twoSegments ? i % 2 : 0;
             int vrid = 1 + i + (int) Math.floorMod(seed, 50L) * 5;
             cluster.add(name + ": VRID " + vrid + " on eth" + segment + ", priorities " + java.util.Arrays.toString(priorities)
                     + (masterByConfig >= 0 ? ", " + names.get(masterByConfig) + " state MASTER" : "")
                     + (nopreempt ? ", nopreempt" : "") + (preemptDelay > 0 ? ", preempt_delay " + Time.format(preemptDelay) : "")
-                    + ", " + vips + " VIPs" + (grouped ? ", in sync group G" : ""));
+                    + ", " + vips + " VIPs" + (grouped ? ", in sync group G" : "") + (lowerPrioNoAdvert ? ", lower_prio_no_advert" : "")
+                    + (higherPrioSendAdvert ? ", higher_prio_send_advert" : "") + (skipCheckAdvAddr ? ", skip_check_adv_addr" : "")
+                    + (mixedIntervals ? ", advert_int " + java.util.Arrays.stream(intervals).mapToObj(Time::format).toList() : ""));
             for (int k = 0; k < routers; k++) {
+                long own = intervals[k];
                 InstanceConfig.Builder b = InstanceConfig.builder(name, vrid).socketKey("eth" + segment).version(version).ipv6(ipv6)
-                        .advertIntervalNs(interval).priority(priorities[k]).preempt(!nopreempt).preemptDelayNs(preemptDelay)
-                        .startAsMaster(k == masterByConfig);
+                        .advertIntervalNs(own).priority(priorities[k]).preempt(!nopreempt).preemptDelayNs(preemptDelay)
+                        .startAsMaster(k == masterByConfig || priorities[k] == InstanceConfig.PRIORITY_OWNER)
+                        .lowerPrioNoAdvert(lowerPrioNoAdvert).higherPrioSendAdvert(higherPrioSendAdvert)
+                        .skipCheckAdvertAddresses(skipCheckAdvAddr);
                 for (int v = 0; v < vips; v++) {
                     b.address(ipv6 ? "2001:db8:" + (i + 1) + "::" + (v + 1) : "192.168." + (i + 1) + "." + (v + 1));
                 }

@@ -3,16 +3,14 @@ package io.jkeepalived.sim;
 import io.jkeepalived.vrrp.Action;
 import io.jkeepalived.vrrp.Addresses;
 import io.jkeepalived.vrrp.Engine;
+import io.jkeepalived.vrrp.Instance;
 import io.jkeepalived.vrrp.InstanceConfig;
 import io.jkeepalived.vrrp.VrrpState;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * One simulated keepalived host: the real {@link Engine} over its configs, its interfaces on
@@ -34,9 +32,8 @@ public final class Router {
     private final Sim sim;
     private final String name;
     private final List<InstanceConfig> configs = new ArrayList<>();
-    private final Map<String, InstanceConfig> configByName = new LinkedHashMap<>();
+    private final Map<String, Slot> slots = new LinkedHashMap<>();
     private final List<Engine.GroupSpec> groups = new ArrayList<>();
-    private final Map<String, List<String>> groupMates = new HashMap<>();
     private final Map<String, Segment.Port> ports = new LinkedHashMap<>();
     private long startupDelayNs;
 
@@ -49,10 +46,27 @@ public final class Router {
     private boolean timerScheduled;
     private long timerAt;
 
-    private final Set<String> interfaceDown = new LinkedHashSet<>();
     private final Map<String, Integer> weights = new LinkedHashMap<>();
-    private final Map<String, Boolean> owns = new HashMap<>();
-    private final Map<String, Long> healthySince = new HashMap<>();
+
+    /** What the host knows about one of its instances (kept in one place so the invariants read it without lookups). */
+    static final class Slot {
+        final InstanceConfig config;
+        List<Slot> groupMates = List.of(this);
+        boolean grouped;
+        /** The running engine's instance, null while the host is down. */
+        Instance instance;
+        boolean owns;
+        boolean interfaceDown;
+        long healthySince = Long.MAX_VALUE;
+
+        Slot(InstanceConfig config) {
+            this.config = config;
+        }
+
+        VrrpState state() {
+            return instance == null ? null : instance.state();
+        }
+    }
 
     Router(Sim sim, String name) {
         this.sim = sim;
@@ -76,16 +90,17 @@ public final class Router {
             throw new IllegalArgumentException(name + " has no interface " + c.socketKey() + " for " + c.name());
         }
         configs.add(c);
-        configByName.put(c.name(), c);
-        groupMates.put(c.name(), List.of(c.name()));
+        slots.put(c.name(), new Slot(c));
         return this;
     }
 
     public Router syncGroup(String group, String... members) {
         requireNotStarted();
         groups.add(new Engine.GroupSpec(group, List.of(members)));
-        for (String m : members) {
-            groupMates.put(m, List.of(members));
+        List<Slot> mates = java.util.Arrays.stream(members).map(this::slot).toList();
+        for (Slot m : mates) {
+            m.groupMates = mates;
+            m.grouped = true;
         }
         return this;
     }
@@ -114,16 +129,18 @@ public final class Router {
         alive = true;
         frozen = false;
         startedAt = now;
-        owns.clear();
         Engine.Options options = new Engine.Options(startupDelayNs, InstanceConfig.MCAST_GROUP4);
         engine = new Engine(configs, groups, options, this::onAction);
-        for (InstanceConfig c : configs) {
+        for (Slot slot : slots.values()) {
+            InstanceConfig c = slot.config;
+            slot.owns = false;
+            slot.instance = engine.instance(c.name());
             engine.setLocalAddress(c.name(), ports.get(c.socketKey()).address(c.ipv6()));
+            if (slot.interfaceDown) {
+                engine.setFault(c.name(), INTERFACE_FAULT, true, now);
+            }
         }
         weights.forEach((inst, w) -> engine.setWeight(inst, WEIGHT_SOURCE, w, now));
-        for (String inst : interfaceDown) {
-            engine.setFault(inst, INTERFACE_FAULT, true, now);
-        }
         engine.start(now);
         recomputeHealth(now);
         afterEngineCall(now);
@@ -133,7 +150,10 @@ public final class Router {
     void crash(long now) {
         alive = false;
         engine = null;
-        owns.clear();
+        for (Slot slot : slots.values()) {
+            slot.owns = false;
+            slot.instance = null;
+        }
         generation++;
         timerScheduled = false;
         recomputeHealth(now);
@@ -165,8 +185,9 @@ public final class Router {
     }
 
     void setInterfaceFault(String instance, boolean down, long now) {
-        config(instance);
-        boolean changed = down ? interfaceDown.add(instance) : interfaceDown.remove(instance);
+        Slot slot = slot(instance);
+        boolean changed = slot.interfaceDown != down;
+        slot.interfaceDown = down;
         if (changed && alive) {
             engine.setFault(instance, INTERFACE_FAULT, down, now);
             afterEngineCall(now);
@@ -225,15 +246,19 @@ public final class Router {
         switch (a) {
             case Action.SendAdvert s -> sim.send(this, s.instance(), s.priority());
             case Action.AddAddresses x -> {
-                if (Boolean.TRUE.equals(owns.put(x.instance().name(), true))) {
+                Slot slot = slot(x.instance().name());
+                if (slot.owns) {
                     sim.invariants().bookkeepingError(this, x.instance().name(), "AddAddresses while the VIPs are installed");
                 }
+                slot.owns = true;
                 sim.timeline().add(now, name, x.instance().name(), Timeline.Kind.VIP, "adds VIPs " + vips(x.instance().config()));
             }
             case Action.RemoveAddresses x -> {
-                if (!Boolean.TRUE.equals(owns.put(x.instance().name(), false))) {
+                Slot slot = slot(x.instance().name());
+                if (!slot.owns) {
                     sim.invariants().bookkeepingError(this, x.instance().name(), "RemoveAddresses without VIPs installed");
                 }
+                slot.owns = false;
                 sim.timeline().add(now, name, x.instance().name(), Timeline.Kind.VIP, "removes VIPs");
             }
             case Action.StateChanged s -> {
@@ -261,17 +286,16 @@ public final class Router {
     }
 
     private void recomputeHealth(long now) {
-        for (InstanceConfig c : configs) {
+        for (Slot slot : slots.values()) {
             boolean healthy = alive;
-            for (String mate : groupMates.get(c.name())) {
-                healthy &= !interfaceDown.contains(mate);
+            for (Slot mate : slot.groupMates) {
+                healthy &= !mate.interfaceDown;
             }
-            long since = healthySince.getOrDefault(c.name(), Long.MAX_VALUE);
             if (!healthy) {
-                healthySince.put(c.name(), Long.MAX_VALUE);
-            } else if (since == Long.MAX_VALUE) {
+                slot.healthySince = Long.MAX_VALUE;
+            } else if (slot.healthySince == Long.MAX_VALUE) {
                 // a backup in its startup wait arms its down timer from the end of the wait (vrrp_init_instance_sands)
-                healthySince.put(c.name(), Math.max(now, startedAt + startupDelayNs));
+                slot.healthySince = Math.max(now, startedAt + startupDelayNs);
             }
         }
     }
@@ -291,20 +315,24 @@ public final class Router {
     }
 
     public InstanceConfig config(String instance) {
-        InstanceConfig c = configByName.get(instance);
-        if (c == null) {
+        return slot(instance).config;
+    }
+
+    Slot slot(String instance) {
+        Slot slot = slots.get(instance);
+        if (slot == null) {
             throw new IllegalArgumentException(name + " has no instance " + instance);
         }
-        return c;
+        return slot;
     }
 
     /** The instance names of {@code instance}'s sync group on this host ({@code instance} alone if none). */
     public List<String> groupMates(String instance) {
-        return groupMates.get(instance);
+        return slot(instance).groupMates.stream().map(m -> m.config.name()).toList();
     }
 
     public boolean inSyncGroup(String instance) {
-        return groupMates.get(instance).size() > 1 || groups.stream().anyMatch(g -> g.members().contains(instance));
+        return slot(instance).grouped;
     }
 
     Segment.Port port(String ifname) {
@@ -322,7 +350,7 @@ public final class Router {
 
     /** The instance's state, or null when the host is down. */
     public VrrpState state(String instance) {
-        return alive ? engine.instance(instance).state() : null;
+        return slot(instance).state();
     }
 
     public int effectivePriority(String instance) {
@@ -330,7 +358,7 @@ public final class Router {
     }
 
     public boolean owns(String instance) {
-        return alive && Boolean.TRUE.equals(owns.get(instance));
+        return slot(instance).owns;
     }
 
     /**
@@ -338,7 +366,7 @@ public final class Router {
      * no interface fault on the instance or on a member of its sync group. MAX_VALUE if not.
      */
     public long healthySince(String instance) {
-        return healthySince.getOrDefault(instance, Long.MAX_VALUE);
+        return slot(instance).healthySince;
     }
 
     public long startedAt() {
@@ -350,7 +378,7 @@ public final class Router {
     }
 
     public boolean interfaceDown(String instance) {
-        return interfaceDown.contains(instance);
+        return slot(instance).interfaceDown;
     }
 
     @Override
