@@ -54,6 +54,49 @@ class HandoverScenariosTest {
     }
 
     @Nested
+    class AddressOwner extends Pair {
+        AddressOwner() {
+            pair(vi1.priority(255), vi1.priority(100));
+            start("lb1", "lb2").at(0);
+        }
+
+        @Test
+        void theAddressOwnerTakesOverAMicrosecondAfterItStarts() {
+            // vrrp_init_state: an owner "times out of BACKUP very quickly (1 usec)"
+            expect("lb1").becomesMasterAt(Time.micros(1));
+            crash("lb1").at(seconds(10));
+            long takeover = lastAdvertBefore(Time.micros(1), SECOND, seconds(10)) + DELAY + masterDownInterval(100);
+            expect("lb2").becomesMasterAt(takeover);
+            start("lb1").at(seconds(20));
+            expect("lb1").becomesMasterAt(seconds(20) + Time.micros(1));
+            expect("lb2").becomesBackupAt(seconds(20) + Time.micros(1) + DELAY);
+        }
+    }
+
+    @Nested
+    class InterfaceFaults extends Pair {
+        InterfaceFaults() {
+            pair(vi1.stateMaster().priority(150), vi1.priority(100));
+            start("lb1", "lb2").at(0);
+        }
+
+        @Test
+        void aMasterWhoseInterfaceGoesDownHandsOverAndAHostRestartedWithItDownStaysInFault() {
+            interfaceDown("lb1", "VI_1").at(seconds(5));
+            // leaving MASTER for FAULT sends priority 0 (vrrp_state_leave_master)
+            expect("lb1").isFaultAt(seconds(5)).ownsNoVipsAt(seconds(5));
+            expect("lb2").becomesMasterAt(seconds(5) + DELAY + skewTime(100));
+            crash("lb1").at(seconds(10));
+            start("lb1").at(seconds(12));
+            expect("lb1").isFaultAt(seconds(12));
+            expect("lb1").staysBackupUntil(seconds(19));
+            interfaceUp("lb1", "VI_1").at(seconds(20));
+            expect("lb1").isBackupAt(seconds(20));
+            expect("lb1").becomesMasterAt(seconds(20) + masterDownInterval(150));
+        }
+    }
+
+    @Nested
     class PreemptDelay extends Pair {
         PreemptDelay() {
             pair(vi1.stateMaster().priority(150).preemptDelay(seconds(5)), vi1.priority(100));

@@ -12,81 +12,100 @@ import java.util.Map;
 /**
  * What must hold in every run, checked per virtual router (a VRID of one address family on one
  * segment) after every step of the simulation, and before every step that moves time on (for
- * the state that held until then). Notation, all in the instances' own configs and the run's
- * network: A = the advert interval, D = the delay bound (the longest any packet can take: base
- * delay + jitter + reordering hold-back), MDI(p) = down_timer_adverts (3) x A + Skew_Time(p),
- * Skew_Time(p) = (256 - p)/256 s (VRRPv2) or (256 - p)/256 x A (VRRPv3), P = preempt_delay.
+ * the state that held since the last one; a violation is reported at its first instant).
  *
- * <p>Definitions. A member (a router's instance of the virtual router) is <em>healthy</em> from
- * the moment its host is up and past its vrrp_startup_delay and no interface fault is raised
- * on it or on a member of its sync group, until that stops being so. The network is
- * <em>lossless</em> while no link loses packets and there is no partition and no one-way drop
- * (duplication, jitter and reordering are allowed: they stay within D). An <em>event</em> is
- * any change the world makes: a host starts, crashes or stops, a fault is raised or cleared, a
- * link changes, a priority changes. T0 is the later of the last event and the end of every
- * running host's startup wait. The network is <em>settled</em> at t if it is lossless and
- * t - T0 >= W, with, over the virtual routers of the members' sync groups,
+ * <p>Notation, from the instances' configs and the run's network: A = the advert interval (the
+ * longest of the virtual router's members: a VRRPv3 backup counts in its master's), D = the
+ * delay bound (the longest any packet can take: base delay + jitter + reordering hold-back),
+ * Skew_Time(p) = (256 - p)/256 s for VRRPv2, (256 - p)/256 x A for VRRPv3, MDI(p) =
+ * Master_Down_Interval = down_timer_adverts (3) x A + Skew_Time(p) (RFC 3768 / RFC 5798 6.1,
+ * keepalived's VRRP_MS_DOWN_TIMER), P = preempt_delay.
+ *
+ * <p>Definitions. A member (a host's instance of the virtual router) is <em>healthy</em> while
+ * its host is up and past its vrrp_startup_delay, and no interface fault is raised on it or on
+ * a member of its sync group. The network is <em>lossless</em> while no link loses packets and
+ * there is no partition and no one-way drop; duplication, jitter and reordering are allowed
+ * (they stay within D). An <em>event</em> is any change the world makes: a host starts, crashes
+ * or stops, an interface fault is raised or cleared, a link changes, a priority changes. T0 is
+ * the later of the last event and the end of every running host's startup wait (see
+ * {@link Member#readySince} for keepalived's push of the down timer in that wait). The network
+ * is <em>settled</em> at t when it is lossless and t - T0 >= W, W the largest over the virtual
+ * routers of the members' sync groups of
  *
  * <pre>
- *   W = max MDI(lowest priority of a running member) + A + 2D + P
+ *   W = MDI + A + 2D              without preempt_delay
+ *   W = 2 MDI + 3D + P            with preempt_delay P
  * </pre>
  *
- * Derivation of W. After T0 every packet arrives within D. A backup that hears a master of at
- * least its own priority (or any master, with nopreempt) resets its Master_Down_Timer at
- * least every A + D, and MDI > A + D, so it cannot time out; a backup that ignores a lower
- * master (preemption) was last reset by a packet that left before T0, so it times out by
- * T0 + D + MDI at the latest (T0 + A + D + P + MDI with preempt_delay: the first lower advert
- * arms the delay, adverts keep resetting the timer until it runs out). Its first advert then
- * reaches the old master within D, which steps down (RFC 5798 6.4.3). Two masters that
- * survive T0 (a healed partition) hear each other's next advert within A + D. So the last
- * change of master ends by T0 + MDI + A + 2D + P. Members of a sync group go MASTER together
- * (keepalived's vrrp_sync_can_goto_master), when the last of them times out: hence the
- * maximum over the group's virtual routers.
+ * (MDI at the lowest priority of a running member). Derivation. After T0 every packet arrives
+ * within D. A backup that hears a master of at least its own priority (any master, with
+ * nopreempt) is reset at least every A + D, and MDI > A + D, so it does not time out. A backup
+ * that ignores a lower master (preemption) was last reset by a packet sent before T0, so it
+ * times out by T0 + D + MDI; its first advert reaches the old master within D, which steps down
+ * (RFC 5798 6.4.3). Two masters that survive T0 (a healed partition) hear each other's next
+ * advert within A + D. Hence T0 + MDI + A + 2D. With preempt_delay, a lower master may appear
+ * only when it times out (T0 + D + MDI), its first advert arrives by T0 + 2D + MDI and arms the
+ * delay, adverts keep resetting the backup until T0 + 2D + MDI + P, it times out MDI later and
+ * the lower master hears it within D: T0 + 2 MDI + 3D + P. A sync group goes MASTER when the
+ * last of its members times out (vrrp_sync_can_goto_master): hence the maximum over the group.
+ *
+ * <p>Where a rule does not apply, and why. (1) and (3) apply to a virtual router in a sync
+ * group only if the healthy hosts rank the same (priority, then primary address) in every
+ * virtual router of the group: otherwise two groups can each lose one member's election, step
+ * down together, time out together and flap, as keepalived's do. (1), (3), (4) and (5) do not
+ * apply to a virtual router using IPsec AH: keepalived 2.2.7 keeps one sequence counter per
+ * instance for sending and receiving, so valid adverts can be dropped as replays (see
+ * HandoverScenariosTest.IpsecAh), which the network model cannot see as loss.
  *
  * <p>The rules:
  * <ol start="0">
  * <li>{@link Rule#BOOKKEEPING}: a running host has an instance's VIPs installed exactly while
- * the instance is MASTER (AddAddresses and RemoveAddresses alternate).
- * <li>{@link Rule#ONE_MASTER}: when settled, exactly one member is MASTER.
+ * the instance is MASTER, and AddAddresses and RemoveAddresses alternate.
+ * <li>{@link Rule#ONE_MASTER}: when settled (and some member is healthy), exactly one member is
+ * MASTER.
  * <li>{@link Rule#VIP_OWNED}: when no host owns the VIPs (lost at t_loss) and some member is
  * healthy, some host owns them again by the earliest over healthy members m of the latest over
  * the members g of m's sync group (m alone without one) of
  * {@code max(t_loss(g) + D, ready(g), priorityChanged(g)) + MDI(g)}: t_loss(g) when g's virtual
  * router lost its owner (a member whose group has an owned virtual router is not counted on),
- * ready(g) when g became healthy (plus the startup-wait push, see {@link Member#readySince}),
- * priorityChanged(g) its last priority change, MDI at the current priority. Derivation: after
- * t_loss no master exists, so the only adverts that reset m's
- * timer left before t_loss (arrive by t_loss + D), or m's timer started when it became healthy
- * (start, fault cleared: keepalived arms MDI); it fires MDI later (priority 0 adverts only
- * shorten it), and a sync group goes MASTER when its last member fires. A priority change
- * moves a backup's deadline by the new down timer minus the stored one
+ * ready(g) when g became healthy (plus the startup-wait push), priorityChanged(g) its last
+ * priority change, MDI at the current priority. Derivation: after t_loss no master exists, so
+ * the only adverts that reset g's timer left before t_loss (arrive by t_loss + D), or g's timer
+ * started when it became healthy (start, fault cleared: keepalived arms MDI); it fires MDI
+ * later (priority 0 adverts only shorten it), and a sync group goes MASTER when its last member
+ * fires. A priority change moves a backup's deadline by the new down timer minus the stored one
  * (vrrp_set_effective_priority); after an ignored advert the stored one is the time left, so
  * the deadline becomes the change plus the new MDI.
  * <li>{@link Rule#HIGHEST_PRIORITY}: when settled and every member of the virtual routers of
- * its sync groups preempts, the master is a host whose effective priority is the highest of
- * the healthy members in each of those virtual routers. Ties: RFC 5798 6.4.3 breaks them by
- * the primary address only between two masters (a backup never preempts an equal priority,
- * 6.4.2), so with tied priorities any of the tied hosts may be master (a scenario checks the
- * address tie-break itself). If no host is highest in every virtual router of a sync group,
- * keepalived's group has no single winner and the rule does not apply.
+ * its sync group preempts, no healthy host has a higher effective priority than the master in
+ * every one of those virtual routers (without a group: the master's priority is the highest).
+ * Ties: RFC 5798 6.4.3 breaks them by the primary address only between two masters (a backup
+ * never preempts an equal priority, 6.4.2), so any of the tied hosts may be master; a scenario
+ * checks the address tie-break itself.
  * <li>{@link Rule#NO_TAKEOVER}: a backup B (not in a sync group) does not become MASTER at t
- * while a master M, with X = 2A + 2D, has been MASTER since before t - X, the direction M to B
- * has been lossless since before t - X, B has been healthy since before t - X, no priority 0
- * advert reached B after t - X, and B has nopreempt (any M), or M's priority is at least B's
- * and neither changed after t - X; provided 2D < A + Skew_Time(B). Derivation: M sends at
- * least every A, so an advert sent in [t - X, t - X + A] reaches B at r in [t - X, t - A - D];
- * it resets B's timer to r + MDI >= t - 2A - 2D + 3A + Skew_Time > t, and later adverts only
- * push it further. This is "with nopreempt, a
- * recovered higher-priority router does not take over from a healthy master", and the same for
- * a preempting backup of lower or equal priority.
- * <li>{@link Rule#GRACEFUL_HANDOVER}: when a master stops gracefully (it sends priority 0) on a
- * lossless FIFO network, and members were healthy backups at that moment, then unless another
- * event happens first, some host owns the VIPs by t_stop + D + min over those backups of
+ * while a master M, with X = 2 A(M) + 2D, has been MASTER since before t - X, the direction M
+ * to B has been lossless since before t - X, B has been healthy since before t - X, no priority
+ * 0 advert reached B after t - X, and B has nopreempt (any M), or M's priority is at least B's
+ * and neither changed after t - X; provided 2D < A(M) + Skew_Time(B). Derivation: M sends at
+ * least every A(M), so an advert sent in [t - X, t - X + A(M)] reaches B at r in
+ * [t - X, t - A(M) - D]; it resets B's timer to r + 3 A(M) + Skew_Time > t, and later adverts
+ * only push it further. This is "with nopreempt, a recovered higher-priority router does not
+ * take over from a healthy master", and the same for a preempting backup of lower or equal
+ * priority.
+ * <li>{@link Rule#GRACEFUL_HANDOVER}: when a master stops gracefully, or leaves MASTER for
+ * FAULT because an interface fault is raised on it or on a member of its sync group (either
+ * way it sends priority 0: vrrp_state_leave_master, vrrp_restore_interface), on a lossless FIFO
+ * network, and members were healthy backups at that moment, then unless another
+ * event happens first, some host owns the VIPs by t_stop + D + the least over those backups of
  * Skew_Time (the largest over the backup's sync group, all of whose virtual routers the
  * stopping host was master of). Derivation: the priority 0 advert arrives within D, after
  * the stopping master's earlier adverts (FIFO), and sets the Master_Down_Timer to Skew_Time
  * (RFC 5798 6.4.2). Reordering is excluded: an earlier advert arriving after the priority 0
- * would reset the timer to MDI.
+ * would reset the timer to MDI. This is tighter than "Skew_Time + one interval + D".
+ * <li>{@link Rule#RUNAWAY}: a safety net, not a protocol rule: no more than
+ * {@link Sim#MAX_STEPS_AT_ONE_INSTANT} steps at one instant (a zero-time loop) and no more steps
+ * than the run's budget (an advert storm), so that a broken engine fails a test instead of
+ * hanging it.
  * </ol>
  */
 public final class Invariants {
@@ -97,7 +116,8 @@ public final class Invariants {
         VIP_OWNED("(2) VIPs owned again within Master_Down_Interval"),
         HIGHEST_PRIORITY("(3) with preemption the highest priority is master"),
         NO_TAKEOVER("(4) no takeover from a healthy master that is heard"),
-        GRACEFUL_HANDOVER("(5) a graceful stop hands over within Skew_Time");
+        GRACEFUL_HANDOVER("(5) a graceful stop (or fault) hands over within Skew_Time"),
+        RUNAWAY("(6) the run makes progress: no storm of events");
 
         private final String title;
 
@@ -339,29 +359,60 @@ public final class Invariants {
 
     /** Records what (5) will check: called before a host stops gracefully, while its masters are still masters. */
     void beforeGracefulStop(Router stopping, long now) {
-        if (!enabled.contains(Rule.GRACEFUL_HANDOVER) || !sim.faults().lossless() || !sim.faults().fifo()) {
-            return;
-        }
         if (vrs == null) {
             build();
         }
-        long d = sim.faults().delayBound();
+        List<Member> leaving = new ArrayList<>();
         for (VirtualRouter vr : vrs) {
-            Member leaving = onRouter(vr, stopping);
-            if (leaving == null || !leaving.master() || vr.ah) {
+            Member m = onRouter(vr, stopping);
+            if (m != null) {
+                leaving.add(m);
+            }
+        }
+        beforeLeavingMaster(stopping, leaving, now, "stopped gracefully");
+    }
+
+    /**
+     * Records what (5) will check when an interface fault is raised: a master leaving for FAULT
+     * sends priority 0 too (vrrp_state_leave_master), and so do the members of its sync group.
+     */
+    void beforeInterfaceFault(Router r, String instance, long now) {
+        if (vrs == null) {
+            build();
+        }
+        if (r.interfaceDown(instance)) {
+            return;
+        }
+        for (Member mate : member(r, instance).groupMates) {
+            if (mate.router.interfaceDown(mate.instance)) {
+                return;   // the group is in FAULT already
+            }
+        }
+        beforeLeavingMaster(r, member(r, instance).groupMates, now, "went to FAULT (interface down)");
+    }
+
+    private void beforeLeavingMaster(Router from, List<Member> leaving, long now, String why) {
+        if (!enabled.contains(Rule.GRACEFUL_HANDOVER) || !sim.faults().lossless() || !sim.faults().fifo()) {
+            return;
+        }
+        long d = sim.faults().delayBound();
+        for (Member gone : leaving) {
+            VirtualRouter vr = gone.vr;
+            if (!gone.master() || vr.ah) {
                 continue;
             }
             long best = Long.MAX_VALUE;
             Member by = null;
             for (Member c : vr.members) {
-                if (c.router == stopping || !c.alive() || c.readySince() > now || c.state() != VrrpState.BACKUP) {
+                if (c.router == from || !c.alive() || c.readySince() > now || c.state() != VrrpState.BACKUP) {
                     continue;
                 }
                 long skew = 0;
                 boolean hearsStopAdverts = true;
                 for (Member mate : c.groupMates) {
-                    Member stoppingMate = onRouter(mate.vr, stopping);
-                    hearsStopAdverts &= stoppingMate != null && stoppingMate.master() && mate.state() == VrrpState.BACKUP;
+                    Member goneMate = onRouter(mate.vr, from);
+                    hearsStopAdverts &= goneMate != null && leaving.contains(goneMate) && goneMate.master()
+                            && mate.state() == VrrpState.BACKUP;
                     skew = Math.max(skew, mate.skew());
                 }
                 if (hearsStopAdverts && skew < best) {
@@ -370,8 +421,8 @@ public final class Invariants {
                 }
             }
             if (by != null) {
-                handovers.add(new Handover(vr, stopping.name(), now, now + d + best, sim.eventCount(),
-                        "deadline = stop " + Time.format(now) + " + D " + Time.format(d) + " + Skew_Time of " + by + " (priority "
+                handovers.add(new Handover(vr, from.name() + " " + why, now, now + d + best, sim.eventCount(),
+                        "deadline = " + Time.format(now) + " + D " + Time.format(d) + " + Skew_Time of " + by + " (priority "
                                 + by.priority() + ") " + Time.format(best)));
             }
         }
@@ -697,10 +748,16 @@ public final class Invariants {
                 applied[Rule.GRACEFUL_HANDOVER.ordinal()]++;
                 it.remove();
             } else if (at > h.deadline) {
-                fail(Rule.GRACEFUL_HANDOVER, Math.max(from, h.deadline + 1), h.vr + ": " + h.stopped + " stopped gracefully at "
+                fail(Rule.GRACEFUL_HANDOVER, Math.max(from, h.deadline + 1), h.vr + ": " + h.stopped + " at "
                         + Time.format(h.at) + " and no one owns the VIPs at the " + h.derivation + " = " + Time.format(h.deadline));
             }
         }
+    }
+
+    /** A runaway is always reported: it would otherwise hang the test. */
+    void runaway(long at, String what) {
+        String headline = Rule.RUNAWAY.title() + " violated at " + Time.format(at) + ": " + what;
+        throw new InvariantViolation(Rule.RUNAWAY, headline, sim.failureReport(headline));
     }
 
     private void fail(Rule rule, long at, String what) {

@@ -335,6 +335,10 @@ public final class RandomSchedule {
     public Sim build() {
         Sim sim = new Sim(seed, link);
         sim.context(() -> describe() + "\n");
+        // an advert storm, not a bound: per interval each of the instances sends once on its timer and at most
+        // answers each advert it hears (twice with duplication), and each packet is one step plus a timer step
+        long intervals = end / Math.max(Time.millis(10), interval / 2) + 10;
+        sim.stepBudget(10_000 + intervals * instanceNames.size() * routers * routers * 8L);
         for (int s = 0; s < (twoSegments ? 2 : 1); s++) {
             sim.segment("lan" + s);
         }

@@ -41,7 +41,12 @@ public final class Sim {
     private final ByteBuffer out = ByteBuffer.allocate(2048);
     private final ReceivedPacket in = new ReceivedPacket();
     private final long[] arrivals = new long[2];
+    /** More steps than this at one virtual instant is a zero-time loop. */
+    public static final int MAX_STEPS_AT_ONE_INSTANT = 10_000;
+
     private final Set<String> started = new HashSet<>();
+    private long stepBudget = Long.MAX_VALUE;
+    private long stepsAtInstant;
     private Supplier<String> context = () -> "";
     private long lastEventAt;
     private long events;
@@ -85,6 +90,11 @@ public final class Sim {
     /** Prints every packet's fate as it happens (for replaying a seed). */
     public void trace(java.io.PrintStream to) {
         packets.trace(to);
+    }
+
+    /** The most steps a run may take (see {@link Invariants.Rule#RUNAWAY}). */
+    public void stepBudget(long steps) {
+        this.stepBudget = steps;
     }
 
     /** Text prepended to failure messages (a random schedule puts its replay command here). */
@@ -189,7 +199,11 @@ public final class Sim {
     /** The instance's interface goes down (true) or comes back (false). */
     public void interfaceFault(String router, String instance, boolean down) {
         event(router, instance, down ? "interface down" : "interface up");
-        existingRouter(router).setInterfaceFault(instance, down, clock.now());
+        Router r = existingRouter(router);
+        if (down && r.alive()) {
+            invariants.beforeInterfaceFault(r, instance, clock.now());
+        }
+        r.setInterfaceFault(instance, down, clock.now());
     }
 
     public void partition(List<Set<String>> groups) {
@@ -275,9 +289,14 @@ public final class Sim {
             }
             if (next > clock.now()) {
                 invariants.check(clock.now(), next - 1);
+                stepsAtInstant = 0;
             }
             clock.runNext(t);
             steps++;
+            if (++stepsAtInstant > MAX_STEPS_AT_ONE_INSTANT || steps > stepBudget) {
+                invariants.runaway(clock.now(), steps > stepBudget ? steps + " steps, over the run's budget of " + stepBudget
+                        : stepsAtInstant + " steps at one instant");
+            }
             invariants.check(clock.now(), clock.now());
         }
         if (t > clock.now()) {
