@@ -84,6 +84,18 @@ class SeedScenariosTest {
         }
 
         @Test
+        void theMastersCableIsCutTheBackupTakesOverAndReconnectingEndsTheSplitBrain() {
+            cut("lb1").at(seconds(10));
+            long takeover = takeoverAfterCrashAt(seconds(10));
+            expect("lb2").becomesMasterAt(takeover);
+            // nothing on lb1 notices a cut cable (no link monitoring here): it stays master on its own
+            expect("lb1").isMasterAt(seconds(13.7));
+            reconnect("lb1").at(seconds(20));
+            long lb2Next = takeover + ((seconds(20) - takeover) / SECOND + 1) * SECOND;
+            expect("lb2").becomesBackupAt(lb2Next + 2 * DELAY);
+        }
+
+        @Test
         void splitBrainWhenVrrpIsDroppedBothWays() {
             dropVrrp("lb2", "lb1").at(seconds(10));
             dropVrrp("lb1", "lb2").at(seconds(10));
